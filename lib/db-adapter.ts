@@ -1,0 +1,59 @@
+// Driver adapters for both dialects, shared by the app's Prisma client and the Prisma CLI.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Dialect } from "./env";
+
+/** `file:./data/callboard.db` → absolute path, creating its folder. */
+export function sqliteFilePath(url: string): string {
+  const file = path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+  mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+export function adapterFactory(dialect: Dialect, url: string) {
+  if (dialect === "sqlite") {
+    return new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
+  }
+  return new PrismaPg({ connectionString: url, max: 10 });
+}
+
+/*
+ * Work-around for prisma/orm issue 27403: in @prisma/adapter-pg 6.19, `prisma migrate deploy` fails with
+ * "Column type 'name' could not be deserialized", because the adapter has no mapping for Postgres'
+ * `name` type (OID 19), which the schema engine reads from the catalog. The migration adapter reports
+ * such columns as `text` (OID 25); both are strings on the wire. Only the Prisma CLI uses this pool.
+ */
+const PG_NAME_OID = 19;
+const PG_TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function relabelNameColumns<T>(result: T): T {
+  for (const field of (result as QueryResultLike)?.fields ?? []) {
+    if (field.dataTypeID === PG_NAME_OID) field.dataTypeID = PG_TEXT_OID;
+  }
+  return result;
+}
+
+type QueryFn = (...args: unknown[]) => Promise<unknown>;
+
+function wrapQuery(target: { query: QueryFn }) {
+  const original = target.query.bind(target);
+  target.query = async (...args: unknown[]) => relabelNameColumns(await original(...args));
+}
+
+class MigrationPool extends pg.Pool {
+  constructor(config: pg.PoolConfig) {
+    super(config);
+    wrapQuery(this as unknown as { query: QueryFn });
+    this.on("connect", (client) => wrapQuery(client as unknown as { query: QueryFn }));
+  }
+}
+
+export function migrationAdapterFactory(dialect: Dialect, url: string) {
+  if (dialect === "sqlite") return adapterFactory(dialect, url);
+  return new PrismaPg(new MigrationPool({ connectionString: url, max: 2 }));
+}

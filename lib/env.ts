@@ -1,0 +1,59 @@
+// The one place that reads process.env. Everything else imports `env` from here.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/callboard.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  API_USERNAME: z.string().min(1).optional(),
+  API_PASSWORD: z.string().min(8, "API_PASSWORD must be at least 8 characters").optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  /** Secret for signing recording URLs and sessions. Generated and stored in the database when unset. */
+  APP_SECRET: z.string().min(16).optional(),
+  /** Run the interaction worker in this process. Several instances on Postgres may all run it. */
+  WORKER_ENABLED: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** Simulated time between two conversation steps, in milliseconds. */
+  SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Non-terminal interactions with no activity for this long are ended by the sweeper. */
+  STALE_INTERACTION_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
+  RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(86_400),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();
+
+export type Dialect = "sqlite" | "postgresql";
+export const dialect: Dialect = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+
+export function publicUrl(): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
