@@ -1,0 +1,9 @@
+// Next.js calls register() once per server process: it starts the interaction worker beside the
+// HTTP server, so `npm start` runs everything in one process.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  if (!env.WORKER_ENABLED) return;
+  const { startWorker } = await import("./server/engine/worker");
+  await startWorker();
+}

@@ -1,0 +1,26 @@
+// The one Prisma client module. The dialect follows DATABASE_URL (see lib/env.ts); both generated
+// clients come from the same prisma/models.prisma, so their model API is identical and `Db` is typed
+// from the SQLite one.
+import { PrismaClient as PgClient } from "@/prisma/generated/postgresql/client/client";
+import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client/client";
+import { adapterFactory } from "./db-adapter";
+import { dialect, env } from "./env";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export { Prisma } from "@/prisma/generated/sqlite/client/client";
+
+function createClient(): Db {
+  const adapter = adapterFactory(dialect, env.DATABASE_URL);
+  if (dialect === "sqlite") return new SqliteClient({ adapter });
+  // Same models, other dialect: the two generated classes differ only in their provider tag.
+  return new PgClient({ adapter }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { callboardDb?: Db };
+
+/** Reused across hot reloads and between route bundles, which Next may load as separate modules. */
+export const db: Db = globalForDb.callboardDb ?? createClient();
+globalForDb.callboardDb = db;
+
+export { dialect };

@@ -1,0 +1,139 @@
+// Request plumbing shared by every route handler: the handler wrapper (auth + one try/catch),
+// JSON body reading with content-type and size checks, and zod parsing of bodies and queries.
+import type { z } from "zod";
+import { env } from "./env";
+import { ApiError, handleApiError, validationError } from "./errors";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export type HandlerArgs<P> = { req: Request; params: P };
+
+/**
+ * Wraps a route handler: awaits params, runs `before` hooks (authentication), and maps every thrown
+ * error to the error envelope. Handlers stay a few lines: parse, call one service, respond.
+ */
+export function handler<P = Record<string, string>>(
+  fn: (args: HandlerArgs<P>) => Promise<Response>,
+  options: { before?: (req: Request) => Promise<unknown> } = {},
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    try {
+      await options.before?.(req);
+      const params = (await ctx?.params) as P;
+      return await fn({ req, params });
+    } catch (error) {
+      return handleApiError(error);
+    }
+  };
+}
+
+/** Route exports for methods a path does not support, so they get the envelope instead of an empty 405. */
+export function methodNotAllowed(allowed: string[]) {
+  const answer = async () =>
+    Response.json(
+      new ApiError("method_not_allowed", `This endpoint supports ${allowed.join(", ")}.`).toJSON(),
+      { status: 405, headers: { Allow: allowed.join(", ") } },
+    );
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Reads the body as text, refusing anything over MAX_BODY_BYTES without buffering it all. */
+async function readLimitedText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `The request body is larger than the ${limit}-byte limit.`);
+  if (declared > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (depth > 32) return path.join(".") || "(body)";
+  if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return [...path, key].join(".");
+      const found = findForbiddenKey(child, [...path, key], depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Reads a JSON object body: 415 for another content type, 413 when too large, 400 when malformed. */
+export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!JSON_TYPE.test(type)) {
+    throw new ApiError("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+  }
+  const text = await readLimitedText(req, env.MAX_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "The request body is not valid JSON.");
+  }
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new ApiError("bad_request", "The request body must be a JSON object.");
+  }
+  const forbidden = findForbiddenKey(body);
+  if (forbidden) {
+    throw new ApiError("validation_failed", `The field name "${forbidden}" is not allowed.`, {
+      details: [{ path: forbidden, message: "This field name is reserved and not allowed." }],
+    });
+  }
+  return body as Record<string, unknown>;
+}
+
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const body = await readJsonObject(req);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, "The request body");
+  return parsed.data;
+}
+
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationError(parsed.error, "The query string");
+  return parsed.data;
+}
+
+export function parseParams<S extends z.ZodType>(params: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    throw validationError(parsed.error, "The path");
+  }
+  return parsed.data;
+}
+
+/** A page of a list: a JSON array, the total in X-Total-Count, and RFC 8288 next/prev links. */
+export function listResponse(req: Request, items: unknown[], total: number, page: number, limit: number): Response {
+  const headers = new Headers({ "X-Total-Count": String(total) });
+  const link = (p: number, rel: string) => {
+    const url = new URL(req.url);
+    url.searchParams.set("page", String(p));
+    url.searchParams.set("limit", String(limit));
+    return `<${url.pathname}${url.search}>; rel="${rel}"`;
+  };
+  const links = [];
+  if (page * limit < total) links.push(link(page + 1, "next"));
+  if (page > 1) links.push(link(page - 1, "prev"));
+  if (links.length) headers.set("Link", links.join(", "));
+  return Response.json(items, { headers });
+}

@@ -1,0 +1,42 @@
+// `npm start`: everything a fresh clone needs, then the server.
+// 1. install dependencies if missing  2. generate the Prisma clients  3. migrate + seed + bootstrap
+// 4. build if no build exists for this commit  5. serve on PORT (default 3000)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { bin, ensureDependencies, gitCommit, log, root, run } from "./lib.mjs";
+
+export function ensureBuild() {
+  const stampFile = join(root, ".next", "CALLBOARD_BUILD");
+  const commit = gitCommit();
+  const built = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
+  if (built === commit && !commit.endsWith("-dirty") && commit !== "unknown") {
+    log(`using the existing build of ${commit.slice(0, 12)}`);
+    return;
+  }
+  log("building the app (next build)… this takes a minute or two the first time");
+  run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(stampFile, commit);
+}
+
+export function prepareDatabase() {
+  run(bin("tsx"), [join("scripts", "prepare.ts")]);
+}
+
+function main() {
+  ensureDependencies();
+  run(process.execPath, [join("scripts", "db-generate.mjs")]);
+  prepareDatabase();
+  ensureBuild();
+  const port = process.env.PORT ?? "3000";
+  log(`starting on http://localhost:${port}`);
+  const server = spawn(bin("next"), ["start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) main();

@@ -1,0 +1,78 @@
+// Prisma access for interactions, their messages and status history.
+import { db, type Tx } from "@/lib/db";
+import type { ListCallsQuery } from "./schema";
+
+export const callSelect = {
+  id: true,
+  channel: true,
+  status: true,
+  agentId: true,
+  skillId: true,
+  customerId: true,
+  customerName: true,
+  customerPhone: true,
+  customerEmail: true,
+  agentPhone: true,
+  agentEmail: true,
+  effectiveAgent: true,
+  customFields: true,
+  initialMessage: true,
+  prompt: true,
+  unresolvedVariables: true,
+  transcription: true,
+  hasRecording: true,
+  durationSeconds: true,
+  note: true,
+  provider: true,
+  simulated: true,
+  endReason: true,
+  createdAt: true,
+  updatedAt: true,
+  startedAt: true,
+  endedAt: true,
+  messages: {
+    select: { sid: true, timestamp: true, sender: true, content: true, mediaUrl: true, status: true },
+    orderBy: { seq: "asc" },
+  },
+} as const;
+
+export type CallRow = NonNullable<Awaited<ReturnType<typeof findCall>>>;
+
+export const findCall = (id: string, client: Tx | typeof db = db) =>
+  client.interaction.findUnique({ where: { id }, select: callSelect });
+
+function listWhere(q: ListCallsQuery) {
+  const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter(
+    (d): d is Date => Boolean(d),
+  );
+  const createdAt = {
+    ...(from.length && { gte: new Date(Math.max(...from.map((d) => d.getTime()))) }),
+    ...(q["dateRange[to]"] && { lte: q["dateRange[to]"] }),
+  };
+  return {
+    ...(q.status && { status: q.status }),
+    ...(q.channel && { channel: q.channel }),
+    ...(q.agentId && { agentId: q.agentId }),
+    ...(q.customerId && { customerId: q.customerId }),
+    ...(Object.keys(createdAt).length && { createdAt }),
+    ...(q.q && { searchText: { contains: q.q.toLowerCase() } }),
+  };
+}
+
+export async function listCalls(q: ListCallsQuery) {
+  const where = listWhere(q);
+  const [rows, total] = await Promise.all([
+    db.interaction.findMany({
+      where,
+      select: callSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
+    }),
+    db.interaction.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export const findStatus = (id: string) =>
+  db.interaction.findUnique({ where: { id }, select: { id: true, status: true, channel: true } });

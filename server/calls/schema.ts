@@ -1,0 +1,186 @@
+// The zod schemas for interactions ("calls"): the Create Call body (wire-compatible with the
+// reference API), the update body, the list query, and the call object returned everywhere.
+// The route handlers, the dashboard form, the OpenAPI document and the tests all use these.
+import { z } from "zod";
+import { email, finite, httpUrl, language, line, pagingQuery, phone, text, uuid } from "@/lib/validation";
+import { channelSchema, statusSchema } from "./status";
+
+export const MAX_CUSTOM_FIELDS = 50;
+
+export const customFieldSchema = z.strictObject({
+  name: line(100, "A custom field name").refine((v) => v.trim().length > 0, "A custom field needs a name."),
+  value: z.union([text(2000, "A custom field value"), z.number().finite(), z.boolean()], {
+    message: "A custom field value must be text, a number or true/false.",
+  }),
+});
+export type CustomField = z.infer<typeof customFieldSchema>;
+
+export const customerOverrideSchema = z.strictObject({
+  firstName: line(100, "firstName").optional(),
+  lastName: line(100, "lastName").optional(),
+  phoneNumber: phone().optional(),
+  email: email().optional(),
+  language: language().optional(),
+  customFields: z
+    .array(customFieldSchema)
+    .max(MAX_CUSTOM_FIELDS, `At most ${MAX_CUSTOM_FIELDS} custom fields are allowed.`)
+    .optional(),
+});
+
+const routingValue = z.union([line(500, "A routing condition value"), z.number().finite(), z.boolean()], {
+  message: "A routing condition value must be text, a number or true/false.",
+});
+
+export const agentPromptOverrideSchema = z.strictObject({
+  initialMessage: text(4000, "initialMessage").optional(),
+  prompt: text(20_000, "prompt").optional(),
+  routingConditions: z
+    .record(line(100, "A routing condition name"), routingValue)
+    .refine((r) => Object.keys(r).length <= 50, "At most 50 routing conditions are allowed.")
+    .optional(),
+});
+
+export const agentOverrideSchema = z.strictObject({
+  name: line(100, "The agent name").optional(),
+  phone: phone().optional(),
+  imageURL: httpUrl("imageURL").optional(),
+  language: language().optional(),
+  voiceStability: finite(0, 1, "voiceStability").optional(),
+  voiceSpeed: finite(0.25, 4, "voiceSpeed").optional(),
+  prompt: agentPromptOverrideSchema.optional(),
+});
+
+const PHONE_CHANNELS = new Set(["call", "sms", "whatsapp"]);
+
+export const createCallSchema = z
+  .strictObject({
+    agentId: uuid("agentId"),
+    channel: channelSchema,
+    skillId: uuid("skillId"),
+    customerOverride: customerOverrideSchema.optional(),
+    agentOverride: agentOverrideSchema.optional(),
+    customerName: line(200, "customerName").optional(),
+    customerPhone: phone().optional(),
+    customerEmail: email().optional(),
+  })
+  .superRefine((body, ctx) => {
+    const phoneNumber = body.customerOverride?.phoneNumber ?? body.customerPhone;
+    const mail = body.customerOverride?.email ?? body.customerEmail;
+    if (PHONE_CHANNELS.has(body.channel) && !phoneNumber) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["customerPhone"],
+        message: `A customer phone number is required for the ${body.channel} channel, e.g. +14155550123.`,
+      });
+    }
+    if (body.channel === "email" && !mail) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["customerEmail"],
+        message: "A customer e-mail address is required for the email channel.",
+      });
+    }
+  });
+export type CreateCallInput = z.infer<typeof createCallSchema>;
+
+export const updateCallSchema = z
+  .strictObject({
+    agentId: uuid("agentId").optional(),
+    status: statusSchema.optional(),
+    note: text(5000, "note").optional(),
+  })
+  .refine((b) => b.agentId !== undefined || b.status !== undefined || b.note !== undefined, {
+    message: "Send at least one of agentId, status or note.",
+  });
+export type UpdateCallInput = z.infer<typeof updateCallSchema>;
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), {
+      message: `${label} must be a date such as 2025-03-17 or 2025-03-17T14:30:00Z.`,
+    })
+    .transform((v) => new Date(v));
+
+export const listCallsQuerySchema = z
+  .strictObject({
+    status: statusSchema.optional(),
+    channel: channelSchema.optional(),
+    agentId: uuid("agentId").optional(),
+    customerId: uuid("customerId").optional(),
+    hrs: z.coerce
+      .number({ message: "hrs must be a number of hours." })
+      .positive("hrs must be greater than 0.")
+      .max(24 * 366, "hrs must be at most 8784 (one year).")
+      .optional(),
+    "dateRange[from]": isoDate("dateRange[from]").optional(),
+    "dateRange[to]": isoDate("dateRange[to]").optional(),
+    q: line(200, "q").optional(),
+    ...pagingQuery,
+  })
+  .refine((q) => !q["dateRange[from]"] || !q["dateRange[to]"] || q["dateRange[from]"] <= q["dateRange[to]"], {
+    message: "dateRange[from] must not be after dateRange[to].",
+    path: ["dateRange[from]"],
+  });
+export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
+
+export const callIdParamsSchema = z.object({ id: uuid("The call id") });
+
+export const messageSchema = z.object({
+  sid: z.string(),
+  timestamp: z.string(),
+  sender: z.enum(["agent", "customer", "system"]),
+  content: z.string(),
+  mediaUrl: z.string().nullable(),
+  status: z.string(),
+});
+
+export const effectiveAgentSchema = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  imageURL: z.string().nullable(),
+  language: z.string(),
+  voiceId: z.string(),
+  voiceSpeed: z.number(),
+  voiceStability: z.number(),
+  initialMessage: z.string(),
+  prompt: z.string(),
+  routingConditions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type EffectiveAgent = z.infer<typeof effectiveAgentSchema>;
+
+/** The call object: every field of the reference response, always present, plus Callboard's extras. */
+export const callSchema = z.object({
+  id: z.string(),
+  status: statusSchema,
+  agentPhone: z.string().nullable(),
+  agentEmail: z.string().nullable(),
+  customerPhone: z.string().nullable(),
+  customerEmail: z.string().nullable(),
+  agentId: z.string(),
+  customerId: z.string(),
+  skillId: z.string(),
+  customerName: z.string(),
+  transcription: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+  messages: z.array(messageSchema),
+  duration: z.string().nullable(),
+  // Extras beyond the reference.
+  channel: channelSchema,
+  note: z.string().nullable(),
+  simulated: z.boolean(),
+  provider: z.string(),
+  initialMessage: z.string(),
+  prompt: z.string(),
+  unresolvedVariables: z.array(z.string()),
+  customFields: z.array(customFieldSchema),
+  agent: effectiveAgentSchema,
+  endReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  links: z.object({ self: z.string(), recording: z.string().nullable() }),
+});
+export type Call = z.infer<typeof callSchema>;

@@ -1,0 +1,63 @@
+// Row → call object. The reference fields come first and are always present.
+import { env, publicUrl } from "@/lib/env";
+import { signToken } from "@/lib/signing";
+import { toIso, toIsoOrNull } from "@/lib/time";
+import type { CallRow } from "./queries";
+import type { Call, CustomField, EffectiveAgent } from "./schema";
+import type { Status } from "./status";
+
+export const RECORDING_TOKEN_PURPOSE = "recording";
+
+export async function recordingUrl(id: string): Promise<string> {
+  const token = await signToken(RECORDING_TOKEN_PURPOSE, id, env.RECORDING_URL_TTL_SECONDS);
+  return `${publicUrl()}/api/v1/calls/${id}/recording?token=${token}`;
+}
+
+/** Whole seconds as a string, as in the reference: final once ended, ticking while live, null before. */
+function duration(row: CallRow): string | null {
+  if (row.durationSeconds !== null) return String(row.durationSeconds);
+  if (!row.startedAt) return null;
+  return String(Math.max(0, Math.floor((Date.now() - row.startedAt.getTime()) / 1000)));
+}
+
+export async function toCall(row: CallRow): Promise<Call> {
+  const recording = row.hasRecording ? await recordingUrl(row.id) : null;
+  return {
+    id: row.id,
+    status: row.status as Status,
+    agentPhone: row.agentPhone,
+    agentEmail: row.agentEmail,
+    customerPhone: row.customerPhone,
+    customerEmail: row.customerEmail,
+    agentId: row.agentId,
+    customerId: row.customerId,
+    skillId: row.skillId,
+    customerName: row.customerName,
+    transcription: row.transcription,
+    recordingUrl: recording,
+    messages: row.messages.map((m) => ({
+      sid: m.sid,
+      timestamp: toIso(m.timestamp),
+      sender: m.sender as Call["messages"][number]["sender"],
+      content: m.content,
+      mediaUrl: m.mediaUrl,
+      status: m.status,
+    })),
+    duration: duration(row),
+    channel: row.channel as Call["channel"],
+    note: row.note,
+    simulated: row.simulated,
+    provider: row.provider,
+    initialMessage: row.initialMessage,
+    prompt: row.prompt,
+    unresolvedVariables: JSON.parse(row.unresolvedVariables) as string[],
+    customFields: JSON.parse(row.customFields) as CustomField[],
+    agent: JSON.parse(row.effectiveAgent) as EffectiveAgent,
+    endReason: row.endReason,
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+    startedAt: toIsoOrNull(row.startedAt),
+    endedAt: toIsoOrNull(row.endedAt),
+    links: { self: `${publicUrl()}/api/v1/calls/${row.id}`, recording },
+  };
+}

@@ -1,0 +1,59 @@
+// The one way an interaction's status changes: checked against the lifecycle table, guarded against
+// concurrent changes, and recorded in the status history, all inside the caller's transaction.
+import type { Tx } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import { allowedNext, canTransition, isTerminal, type Channel, type Status } from "./status";
+
+export type Actor = "system" | "api" | "staff" | "sweeper" | "engine";
+
+export type TransitionResult = { ok: true } | { ok: false; reason: "illegal" | "stale" };
+
+export async function transition(
+  tx: Tx,
+  call: { id: string; channel: string; status: string },
+  to: Status,
+  actor: Actor,
+  reason?: string,
+  extra: { durationSeconds?: number; transcription?: string; hasRecording?: boolean } = {},
+): Promise<TransitionResult> {
+  const from = call.status as Status;
+  if (!canTransition(call.channel as Channel, from, to)) return { ok: false, reason: "illegal" };
+  const now = new Date();
+  const terminal = isTerminal(to) && to !== "resolved";
+  const changed = await tx.interaction.updateMany({
+    where: { id: call.id, status: from },
+    data: {
+      status: to,
+      lastActivityAt: now,
+      ...(to === "in-progress" && from !== "on-hold" && { startedAt: now }),
+      ...(terminal && { endedAt: now, endReason: reason ?? null }),
+      ...extra,
+    },
+  });
+  if (changed.count !== 1) return { ok: false, reason: "stale" };
+  await tx.statusChange.create({ data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null } });
+  return { ok: true };
+}
+
+/** For callers that must fail loudly: the PUT endpoint answers the allowed next statuses. */
+export async function transitionOrThrow(
+  tx: Tx,
+  call: { id: string; channel: string; status: string },
+  to: Status,
+  actor: Actor,
+  reason?: string,
+) {
+  const result = await transition(tx, call, to, actor, reason);
+  if (result.ok) return;
+  const allowed = allowedNext(call.channel as Channel, call.status as Status);
+  if (result.reason === "stale") {
+    throw new ApiError("conflict", "The status changed while this request was being handled. Fetch the call and try again.");
+  }
+  throw new ApiError(
+    "invalid_transition",
+    allowed.length
+      ? `A ${call.channel} interaction cannot go from "${call.status}" to "${to}". Allowed next statuses: ${allowed.join(", ")}.`
+      : `The interaction is "${call.status}", which is final: its status cannot change.`,
+    { allowed, details: [{ path: "status", message: `Allowed next statuses: ${allowed.join(", ") || "none"}.` }] },
+  );
+}

@@ -1,0 +1,114 @@
+// The built-in simulator provider: plays the script from script.ts, one step per job run, with
+// realistic pacing and per-message delivery statuses. Voice interactions end with a transcript and a
+// recording (synthesised on request by wav.ts from the stored conversation and duration).
+import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
+import type { Tx } from "@/lib/db";
+import type { CustomField } from "@/server/calls/schema";
+import { transition } from "@/server/calls/transitions";
+import type { ChannelProvider, InteractionForStep, StepOutcome } from "../types";
+import { buildScript, CUSTOMER_MESSAGE_STATUS, MESSAGE_STATUS_FLOW, messageSid, type Step } from "./script";
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Pacing: about SIMULATOR_STEP_MS per step, longer for longer messages, with deterministic jitter. */
+function delayAfter(step: Step | undefined, seed: string): number {
+  const base = env.SIMULATOR_STEP_MS;
+  const jitter = 0.7 + (Number.parseInt(sha(seed).slice(0, 4), 16) / 0xffff) * 0.6;
+  const words = step?.kind === "say" ? step.content.split(/\s+/).length : 4;
+  return Math.round(base * jitter * Math.min(2, 0.6 + words / 25));
+}
+
+async function loadScript(tx: Tx, id: string) {
+  const row = await tx.interaction.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      channel: true,
+      initialMessage: true,
+      customFields: true,
+      effectiveAgent: true,
+      customer: { select: { firstName: true } },
+      skill: { select: { name: true } },
+    },
+  });
+  return buildScript({
+    id: row.id,
+    channel: row.channel as InteractionForStep["channel"],
+    initialMessage: row.initialMessage,
+    customerFirstName: row.customer.firstName,
+    agentName: (JSON.parse(row.effectiveAgent) as { name: string }).name,
+    skillName: row.skill.name,
+    customFields: JSON.parse(row.customFields) as CustomField[],
+  });
+}
+
+/** Agent messages move one delivery status further on every later step (queued → sent → delivered…). */
+async function advanceMessageStatuses(tx: Tx, call: InteractionForStep, toFinal = false) {
+  const flow = MESSAGE_STATUS_FLOW[call.channel];
+  const last = flow[flow.length - 1];
+  if (toFinal) {
+    await tx.message.updateMany({ where: { interactionId: call.id, sender: "agent", status: { not: last } }, data: { status: last } });
+    return;
+  }
+  // From the end backwards, so each message moves exactly one notch.
+  for (let i = flow.length - 2; i >= 0; i--) {
+    await tx.message.updateMany({ where: { interactionId: call.id, sender: "agent", status: flow[i] }, data: { status: flow[i + 1] } });
+  }
+}
+
+/** "Agent: …" / "Customer: …" lines: role labels stay unambiguous even when both share a name. */
+function transcriptOf(messages: { sender: string; content: string }[]) {
+  return messages.map((m) => `${m.sender === "agent" ? "Agent" : "Customer"}: ${m.content}`).join("\n");
+}
+
+export const simulatorProvider: ChannelProvider = {
+  name: "simulator",
+  simulated: true,
+
+  async step(tx, call, stepIndex): Promise<StepOutcome> {
+    const script = await loadScript(tx, call.id);
+    const step = script[stepIndex];
+    if (!step) return { done: true };
+    const next = () => delayAfter(script[stepIndex + 1], `${call.id}:${stepIndex}`);
+
+    if (step.kind === "status") {
+      await advanceMessageStatuses(tx, call);
+      await transition(tx, call, step.to, "engine");
+      return { done: false, delayMs: next(), changed: "status" };
+    }
+
+    if (step.kind === "say") {
+      await advanceMessageStatuses(tx, call);
+      const flow = MESSAGE_STATUS_FLOW[call.channel];
+      await tx.message.create({
+        data: {
+          interactionId: call.id,
+          seq: stepIndex,
+          sid: messageSid(call.channel, call.id, stepIndex, sha),
+          sender: step.sender,
+          content: step.content,
+          status: step.sender === "agent" ? flow[0] : CUSTOMER_MESSAGE_STATUS[call.channel],
+        },
+      });
+      await tx.interaction.update({ where: { id: call.id }, data: { lastActivityAt: new Date() } });
+      if (step.status) await transition(tx, { ...call }, step.status, "engine");
+      return { done: false, delayMs: next(), changed: "message" };
+    }
+
+    // The end: final delivery statuses, transcript, duration, recording, then the terminal status.
+    await advanceMessageStatuses(tx, call, true);
+    const row = await tx.interaction.findUniqueOrThrow({
+      where: { id: call.id },
+      select: { startedAt: true, createdAt: true, messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } } },
+    });
+    const started = row.startedAt ?? row.createdAt;
+    const durationSeconds = Math.max(1, Math.round((Date.now() - started.getTime()) / 1000));
+    await transition(tx, call, step.to, "engine", "conversation finished", {
+      durationSeconds,
+      transcription: transcriptOf(row.messages),
+      hasRecording: call.channel === "call",
+    });
+    return { done: true };
+  },
+};

@@ -1,0 +1,9 @@
+// Lets request handlers nudge the in-process worker so new work starts without waiting for a poll.
+import { EventEmitter } from "node:events";
+
+const globalForSignal = globalThis as unknown as { callboardWorkerSignal?: EventEmitter };
+export const workerSignal = (globalForSignal.callboardWorkerSignal ??= new EventEmitter());
+
+export function wakeWorker() {
+  workerSignal.emit("wake");
+}

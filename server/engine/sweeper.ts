@@ -1,0 +1,33 @@
+// Ends interactions that stayed non-terminal with no activity past STALE_INTERACTION_MINUTES, so no
+// interaction is left "in progress" forever (a lost provider callback, a crashed worker, a forgotten hold).
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { STATUSES, isTerminal } from "@/server/calls/status";
+import { transition } from "@/server/calls/transitions";
+import { publishCallEvent } from "@/server/events/bus";
+import { finishJobsOf } from "./jobs";
+
+const OPEN = STATUSES.filter((s) => !isTerminal(s));
+
+export async function sweepStaleInteractions(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - env.STALE_INTERACTION_MINUTES * 60_000);
+  const stale = await db.interaction.findMany({
+    where: { status: { in: OPEN }, lastActivityAt: { lt: cutoff } },
+    select: { id: true, status: true, channel: true },
+    take: 200,
+  });
+  let ended = 0;
+  for (const call of stale) {
+    const reason = `No activity for ${env.STALE_INTERACTION_MINUTES} minutes while "${call.status}"; ended by the sweeper.`;
+    const ok = await db.$transaction(async (tx) => {
+      const result = await transition(tx, call, "expired", "sweeper", reason);
+      if (result.ok) await finishJobsOf(tx, call.id);
+      return result.ok;
+    });
+    if (ok) {
+      ended++;
+      publishCallEvent({ callId: call.id, kind: "status" });
+    }
+  }
+  return ended;
+}

@@ -1,0 +1,42 @@
+// Prisma access for skills.
+import { db } from "@/lib/db";
+import type { DirectoryQuery as ListQuery } from "@/lib/validation";
+import type { CreateSkillInput, UpdateSkillInput } from "./schema";
+
+export const skillSelect = {
+  id: true,
+  name: true,
+  description: true,
+  language: true,
+  active: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function where(query: ListQuery) {
+  return {
+    ...(query.active && { active: query.active === "true" }),
+    ...(query.q && { name: { contains: query.q } }),
+  };
+}
+
+export async function listSkills(query: ListQuery) {
+  const [rows, total] = await Promise.all([
+    db.skill.findMany({
+      where: where(query),
+      select: skillSelect,
+      orderBy: [{ active: "desc" }, { name: "asc" }],
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    }),
+    db.skill.count({ where: where(query) }),
+  ]);
+  return { rows, total };
+}
+
+export const findSkill = (id: string) => db.skill.findUnique({ where: { id }, select: skillSelect });
+
+export const createSkill = (data: CreateSkillInput) => db.skill.create({ data, select: skillSelect });
+
+export const updateSkill = (id: string, data: UpdateSkillInput) =>
+  db.skill.update({ where: { id }, data, select: skillSelect });

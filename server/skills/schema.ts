@@ -1,0 +1,27 @@
+// Skills: what an agent can handle ("Order notifications", "Billing support").
+import { z } from "zod";
+import { language, nonEmptyLine, text } from "@/lib/validation";
+
+export const createSkillSchema = z.strictObject({
+  name: nonEmptyLine(100, "name"),
+  description: text(2000, "description").optional(),
+  language: language().optional(),
+  active: z.boolean().optional(),
+});
+export type CreateSkillInput = z.infer<typeof createSkillSchema>;
+
+export const updateSkillSchema = createSkillSchema
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
+export type UpdateSkillInput = z.infer<typeof updateSkillSchema>;
+
+export const skillSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  language: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SkillDto = z.infer<typeof skillSchema>;
