@@ -8,13 +8,20 @@ export type Actor = "system" | "api" | "staff" | "sweeper" | "engine";
 
 export type TransitionResult = { ok: true } | { ok: false; reason: "illegal" | "stale" };
 
+export type TransitionOptions = {
+  actor: Actor;
+  reason?: string;
+  /** The engine worker making the change, recorded for multi-instance diagnostics. */
+  workerId?: string;
+  /** Fields set together with the status (the final duration, transcript…). */
+  set?: { durationSeconds?: number; transcription?: string; hasRecording?: boolean };
+};
+
 export async function transition(
   tx: Tx,
   call: { id: string; channel: string; status: string },
   to: Status,
-  actor: Actor,
-  reason?: string,
-  extra: { durationSeconds?: number; transcription?: string; hasRecording?: boolean } = {},
+  { actor, reason, workerId, set = {} }: TransitionOptions,
 ): Promise<TransitionResult> {
   const from = call.status as Status;
   if (!canTransition(call.channel as Channel, from, to)) return { ok: false, reason: "illegal" };
@@ -27,11 +34,13 @@ export async function transition(
       lastActivityAt: now,
       ...(to === "in-progress" && from !== "on-hold" && { startedAt: now }),
       ...(terminal && { endedAt: now, endReason: reason ?? null }),
-      ...extra,
+      ...set,
     },
   });
   if (changed.count !== 1) return { ok: false, reason: "stale" };
-  await tx.statusChange.create({ data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null } });
+  await tx.statusChange.create({
+    data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null, workerId: workerId ?? null },
+  });
   return { ok: true };
 }
 
@@ -43,7 +52,7 @@ export async function transitionOrThrow(
   actor: Actor,
   reason?: string,
 ) {
-  const result = await transition(tx, call, to, actor, reason);
+  const result = await transition(tx, call, to, { actor, reason });
   if (result.ok) return;
   const allowed = allowedNext(call.channel as Channel, call.status as Status);
   if (result.reason === "stale") {

@@ -11,10 +11,12 @@ export type InteractionForStep = {
   startedAt: Date | null;
 };
 
+export type StepContext = { workerId: string };
+
 export type StepOutcome = { done: false; delayMs: number; changed: "status" | "message" | "none" } | { done: true };
 
 export interface ChannelProvider {
   readonly name: string;
   readonly simulated: boolean;
-  step(tx: Tx, interaction: InteractionForStep, step: number): Promise<StepOutcome>;
+  step(tx: Tx, interaction: InteractionForStep, step: number, context: StepContext): Promise<StepOutcome>;
 }

@@ -20,7 +20,7 @@ export async function sweepStaleInteractions(now = new Date()): Promise<number> 
   for (const call of stale) {
     const reason = `No activity for ${env.STALE_INTERACTION_MINUTES} minutes while "${call.status}"; ended by the sweeper.`;
     const ok = await db.$transaction(async (tx) => {
-      const result = await transition(tx, call, "expired", "sweeper", reason);
+      const result = await transition(tx, call, "expired", { actor: "sweeper", reason });
       if (result.ok) await finishJobsOf(tx, call.id);
       return result.ok;
     });

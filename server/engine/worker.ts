@@ -15,7 +15,8 @@ import { sweepStaleInteractions } from "./sweeper";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const BATCH = 16;
-const SWEEP_EVERY_MS = 30_000;
+// Sweep at least twice per staleness window, and at most every 30 s.
+const SWEEP_EVERY_MS = Math.min(30_000, (env.STALE_INTERACTION_MINUTES * 60_000) / 2);
 
 async function runJob(job: JobRow) {
   let changed: "status" | "message" | "none" | "ended" = "none";
@@ -34,7 +35,7 @@ async function runJob(job: JobRow) {
         });
         return;
       }
-      const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step);
+      const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step, { workerId: WORKER_ID });
       if (outcome.done) {
         changed = "ended";
         return advanceJob(tx, job, WORKER_ID, { state: "done" });
@@ -61,7 +62,7 @@ async function failStep(job: JobRow, error: unknown) {
   await db
     .$transaction(async (tx) => {
       const call = await tx.interaction.findUnique({ where: { id: job.interactionId }, select: { id: true, status: true, channel: true } });
-      if (call && !isTerminal(call.status)) await transition(tx, call, "failed", "engine", "The provider failed repeatedly.");
+      if (call && !isTerminal(call.status)) await transition(tx, call, "failed", { actor: "engine", reason: "The provider failed repeatedly.", workerId: WORKER_ID });
       await finishJobsOf(tx, job.interactionId);
     })
     .catch((e) => console.error("[callboard] worker: could not fail job", e));

@@ -66,7 +66,7 @@ export const simulatorProvider: ChannelProvider = {
   name: "simulator",
   simulated: true,
 
-  async step(tx, call, stepIndex): Promise<StepOutcome> {
+  async step(tx, call, stepIndex, { workerId }): Promise<StepOutcome> {
     const script = await loadScript(tx, call.id);
     const step = script[stepIndex];
     if (!step) return { done: true };
@@ -74,7 +74,7 @@ export const simulatorProvider: ChannelProvider = {
 
     if (step.kind === "status") {
       await advanceMessageStatuses(tx, call);
-      await transition(tx, call, step.to, "engine");
+      await transition(tx, call, step.to, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "status" };
     }
 
@@ -92,7 +92,7 @@ export const simulatorProvider: ChannelProvider = {
         },
       });
       await tx.interaction.update({ where: { id: call.id }, data: { lastActivityAt: new Date() } });
-      if (step.status) await transition(tx, { ...call }, step.status, "engine");
+      if (step.status) await transition(tx, call, step.status, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "message" };
     }
 
@@ -104,10 +104,11 @@ export const simulatorProvider: ChannelProvider = {
     });
     const started = row.startedAt ?? row.createdAt;
     const durationSeconds = Math.max(1, Math.round((Date.now() - started.getTime()) / 1000));
-    await transition(tx, call, step.to, "engine", "conversation finished", {
-      durationSeconds,
-      transcription: transcriptOf(row.messages),
-      hasRecording: call.channel === "call",
+    await transition(tx, call, step.to, {
+      actor: "engine",
+      reason: "conversation finished",
+      workerId,
+      set: { durationSeconds, transcription: transcriptOf(row.messages), hasRecording: call.channel === "call" },
     });
     return { done: true };
   },

@@ -120,6 +120,7 @@ CREATE TABLE "StatusChange" (
     "toStatus" TEXT NOT NULL,
     "reason" TEXT,
     "actor" TEXT NOT NULL,
+    "workerId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "StatusChange_pkey" PRIMARY KEY ("id")

@@ -113,6 +113,7 @@ CREATE TABLE "StatusChange" (
     "toStatus" TEXT NOT NULL,
     "reason" TEXT,
     "actor" TEXT NOT NULL,
+    "workerId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "StatusChange_interactionId_fkey" FOREIGN KEY ("interactionId") REFERENCES "Interaction" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

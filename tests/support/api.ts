@@ -1,0 +1,46 @@
+// A tiny HTTP client for the API tests: Basic auth, JSON, and helpers to wait for an interaction.
+import { inject } from "vitest";
+import { TEST_CREDENTIALS } from "./app";
+
+export const baseUrl = () => inject("baseUrl");
+export const dialect = () => inject("dialect");
+
+export const basicAuth = (u = TEST_CREDENTIALS.username, p = TEST_CREDENTIALS.password) =>
+  `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}`;
+
+export async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, root = baseUrl()) {
+  const res = await fetch(`${root}${path}`, {
+    method,
+    headers: {
+      authorization: basicAuth(),
+      ...(body !== undefined && { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, headers: res.headers, body: json as Record<string, any> };
+}
+
+const TERMINAL = new Set(["completed", "resolved", "transferred", "voicemail", "busy", "no-answer", "undelivered", "failed", "canceled", "expired"]);
+
+/** Polls GET /calls/{id} until the interaction is terminal. */
+export async function waitForTerminal(id: string, timeoutMs = 30_000, root = baseUrl()) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await api("GET", `/api/v1/calls/${id}`, undefined, {}, root);
+    if (res.status === 200 && TERMINAL.has(res.body.status)) return res.body;
+    if (Date.now() > deadline) throw new Error(`call ${id} still ${res.body?.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const AGENT_ID = "123e4567-e89b-12d3-a456-426614174000";
+export const SKILL_ID = "123e4567-e89b-12d3-a456-426614174000";
+export const INACTIVE_AGENT_ID = "3f4e5d6c-7b8a-4c9d-ae0f-1a2b3c4d5e69";
