@@ -34,6 +34,10 @@ export const callSelect = {
     select: { sid: true, timestamp: true, sender: true, content: true, mediaUrl: true, status: true },
     orderBy: { seq: "asc" },
   },
+  history: {
+    select: { fromStatus: true, toStatus: true, actor: true, reason: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
 } as const;
 
 export type CallRow = NonNullable<Awaited<ReturnType<typeof findCall>>>;

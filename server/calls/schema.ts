@@ -181,6 +181,9 @@ export const callSchema = z.object({
   updatedAt: z.string(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  statusHistory: z.array(
+    z.object({ status: statusSchema, previousStatus: statusSchema.nullable(), at: z.string(), actor: z.string(), reason: z.string().nullable() }),
+  ),
   links: z.object({ self: z.string(), recording: z.string().nullable() }),
 });
 export type Call = z.infer<typeof callSchema>;

@@ -58,6 +58,13 @@ export async function toCall(row: CallRow): Promise<Call> {
     updatedAt: toIso(row.updatedAt),
     startedAt: toIsoOrNull(row.startedAt),
     endedAt: toIsoOrNull(row.endedAt),
+    statusHistory: row.history.map((h) => ({
+      status: h.toStatus as Status,
+      previousStatus: h.fromStatus as Status | null,
+      at: toIso(h.createdAt),
+      actor: h.actor,
+      reason: h.reason,
+    })),
     links: { self: `${publicUrl()}/api/v1/calls/${row.id}`, recording },
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "./postgres";
 
-export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const ROOT = path.resolve(__dirname, "..", "..");
 export const TEST_CREDENTIALS = { username: "test-integrator", password: "test-password-0123456789" };
 export const TEST_ADMIN = { email: "admin@callboard.test", password: "admin-password-123" };
 
