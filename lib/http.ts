@@ -63,14 +63,23 @@ async function readLimitedText(req: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (depth > 32) return path.join(".") || "(body)";
-  if (value && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return [...path, key].join(".");
-      const found = findForbiddenKey(child, [...path, key], depth + 1);
-      if (found) return found;
-    }
+const MAX_DEPTH = 32;
+// An unpaired UTF-16 surrogate ("\ud800" in JSON): not text, and the database drivers cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+type BodyProblem = { kind: "forbidden-key" | "bad-unicode" | "too-deep"; path: string };
+
+/** Finds what no schema should ever see: reserved keys, unpaired surrogates, absurd nesting. */
+function findBodyProblem(value: unknown, path: string[] = [], depth = 0): BodyProblem | null {
+  const at = (p: string[]) => p.join(".") || "(body)";
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? { kind: "bad-unicode", path: at(path) } : null;
+  if (!value || typeof value !== "object") return null;
+  if (depth > MAX_DEPTH) return { kind: "too-deep", path: at(path) };
+  for (const [key, child] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return { kind: "forbidden-key", path: at([...path, key]) };
+    if (LONE_SURROGATE.test(key)) return { kind: "bad-unicode", path: at([...path, key]) };
+    const found = findBodyProblem(child, [...path, key], depth + 1);
+    if (found) return found;
   }
   return null;
 }
@@ -91,10 +100,19 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
     throw new ApiError("bad_request", "The request body must be a JSON object.");
   }
-  const forbidden = findForbiddenKey(body);
-  if (forbidden) {
-    throw new ApiError("validation_failed", `The field name "${forbidden}" is not allowed.`, {
-      details: [{ path: forbidden, message: "This field name is reserved and not allowed." }],
+  const problem = findBodyProblem(body);
+  if (problem?.kind === "too-deep") {
+    throw new ApiError("bad_request", `The request body is nested more than ${MAX_DEPTH} levels deep.`);
+  }
+  if (problem?.kind === "forbidden-key") {
+    throw new ApiError("validation_failed", `The field name "${problem.path}" is not allowed.`, {
+      details: [{ path: problem.path, message: "This field name is reserved and not allowed." }],
+    });
+  }
+  if (problem?.kind === "bad-unicode") {
+    const message = "This text contains an unpaired UTF-16 surrogate, which is not valid Unicode.";
+    throw new ApiError("validation_failed", `The request body is invalid. ${problem.path}: ${message}`, {
+      details: [{ path: problem.path, message }],
     });
   }
   return body as Record<string, unknown>;

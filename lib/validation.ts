@@ -46,6 +46,10 @@ export const httpUrl = (label = "The URL") =>
   z
     .string()
     .max(2048, `${label} must be at most 2048 characters.`)
+    // The URL parser silently drops tabs, newlines and edge controls, so check the text as stored.
+    .refine((v) => !CONTROL_CHARS.test(v) && !/\s/.test(v), {
+      message: `${label} must not contain spaces, line breaks or control characters.`,
+    })
     .pipe(z.url({ protocol: /^https?$/, message: `${label} must be an http(s) URL, e.g. https://example.com/a.png.` }));
 
 export const finite = (min: number, max: number, label: string) =>

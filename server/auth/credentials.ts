@@ -22,6 +22,8 @@ function parseBasic(header: string | null): { username: string; password: string
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
   if (!match) return null;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  // RFC 7617: neither part may hold control characters (and Postgres cannot even compare a NUL).
+  for (const ch of decoded) if (ch < " " || ch === "\u007f") return null;
   const colon = decoded.indexOf(":");
   if (colon < 1) return null;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };

@@ -94,11 +94,22 @@ export const updateCallSchema = z
   });
 export type UpdateCallInput = z.infer<typeof updateCallSchema>;
 
+/** A real calendar date (no 2025-02-30, which Date.parse rolls over) whose instant is within years 1000–9999. */
+function isRealDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  const time = Date.parse(v);
+  if (!m || Number.isNaN(time)) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const year = new Date(time).getUTCFullYear();
+  return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && year >= 1000 && year <= 9999;
+}
+
 const isoDate = (label: string) =>
   z
     .string()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), {
-      message: `${label} must be a date such as 2025-03-17 or 2025-03-17T14:30:00Z.`,
+    .refine(isRealDate, {
+      message: `${label} must be a date such as 2025-03-17 or 2025-03-17T14:30:00Z (years 1000 to 9999).`,
     })
     .transform((v) => new Date(v));
 

@@ -82,6 +82,7 @@ export async function startWorker() {
   const onWake = () => wake?.();
   workerSignal.on("wake", onWake);
   let lastSweep = 0;
+  let lastErrorLog = 0;
 
   const loop = (async () => {
     while (state.running) {
@@ -94,7 +95,11 @@ export async function startWorker() {
         await Promise.all(jobs.map(runJob));
         if (jobs.length === BATCH) continue;
       } catch (error) {
-        console.error("[callboard] worker loop error:", error instanceof Error ? error.message : error);
+        // Typically the database is unreachable or not migrated yet: say so once a minute, not per tick.
+        if (Date.now() - lastErrorLog > 60_000) {
+          lastErrorLog = Date.now();
+          console.error("[callboard] worker cannot reach a ready database:", error instanceof Error ? error.message : error);
+        }
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, env.WORKER_POLL_MS);

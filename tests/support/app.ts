@@ -69,13 +69,13 @@ export type RunningApp = {
   kill: () => Promise<void>;
 };
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, untilHealthy: boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited early (${child.exitCode}):\n${output()}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) return;
+      if (res.status === 200 || !untilHealthy) return;
     } catch {
       // not listening yet
     }
@@ -85,7 +85,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Serves the already-built app (`next build` ran before the tests) on a free port. */
-export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningApp> {
+export async function startApp(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  port?: number,
+  { untilHealthy = true } = {},
+): Promise<RunningApp> {
   const p = port ?? (await freePort());
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(p), "-H", "127.0.0.1"], {
     cwd: ROOT,
@@ -101,6 +106,6 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
     await exited;
   };
-  await waitForHealth(url, child, () => log);
+  await waitForHealth(url, child, () => log, untilHealthy);
   return { url, port: p, process: child, output: () => log, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
 }
