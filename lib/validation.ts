@@ -2,8 +2,14 @@
 // validated (and explained) the same way everywhere.
 import { z } from "zod";
 
-// C0 controls except tab/newline/carriage return, DEL, and C1 controls.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** C0 controls except tab, newline and carriage return; DEL; and C1 controls. */
+function hasControlChars(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 const LINE_BREAKS = /[\r\n\u2028\u2029]/;
 
 /** One line of text: no control characters, no line breaks. Stored exactly as sent. */
@@ -11,7 +17,7 @@ export const line = (max: number, label = "This field") =>
   z
     .string()
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v) && !LINE_BREAKS.test(v), {
+    .refine((v) => !hasControlChars(v) && !LINE_BREAKS.test(v), {
       message: `${label} must be a single line without control characters.`,
     });
 
@@ -20,7 +26,7 @@ export const text = (max: number, label = "This field") =>
   z
     .string()
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v), { message: `${label} must not contain control characters.` });
+    .refine((v) => !hasControlChars(v), { message: `${label} must not contain control characters.` });
 
 export const nonEmptyLine = (max: number, label = "This field") =>
   line(max, label).refine((v) => v.trim().length > 0, { message: `${label} must not be empty.` });
@@ -47,7 +53,7 @@ export const httpUrl = (label = "The URL") =>
     .string()
     .max(2048, `${label} must be at most 2048 characters.`)
     // The URL parser silently drops tabs, newlines and edge controls, so check the text as stored.
-    .refine((v) => !CONTROL_CHARS.test(v) && !/\s/.test(v), {
+    .refine((v) => !hasControlChars(v) && !/\s/.test(v), {
       message: `${label} must not contain spaces, line breaks or control characters.`,
     })
     .pipe(z.url({ protocol: /^https?$/, message: `${label} must be an http(s) URL, e.g. https://example.com/a.png.` }));

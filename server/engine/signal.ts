@@ -2,7 +2,8 @@
 import { EventEmitter } from "node:events";
 
 const globalForSignal = globalThis as unknown as { callboardWorkerSignal?: EventEmitter };
-export const workerSignal = (globalForSignal.callboardWorkerSignal ??= new EventEmitter());
+globalForSignal.callboardWorkerSignal ??= new EventEmitter();
+export const workerSignal = globalForSignal.callboardWorkerSignal;
 
 export function wakeWorker() {
   workerSignal.emit("wake");

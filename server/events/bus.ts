@@ -5,7 +5,8 @@ import { EventEmitter } from "node:events";
 export type CallEvent = { callId: string; kind: "status" | "message" | "updated" };
 
 const globalForBus = globalThis as unknown as { callboardBus?: EventEmitter };
-const bus = (globalForBus.callboardBus ??= new EventEmitter().setMaxListeners(0));
+globalForBus.callboardBus ??= new EventEmitter().setMaxListeners(0);
+const bus = globalForBus.callboardBus;
 
 export function publishCallEvent(event: CallEvent) {
   bus.emit("call", event);
