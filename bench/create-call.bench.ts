@@ -6,13 +6,22 @@
 //   3. diagnostics: POST /api/v1/calls rejected by validation (auth + body + zod, no writes), and
 //      GET /api/v1/calls/:id (auth + one read), 16 connections
 //   4. POST /api/v1/calls with the contract body, 16 connections: throughput, p50, p99
+//   5. diagnostic: the same create on a second instance with the worker off
 // Create Call is measured last because every call it creates keeps the in-process worker busy
 // simulating it afterwards. Every phase is bounded in time and in requests. A missed budget is
 // reported, not failed: the exit code is 0 unless the benchmark itself broke.
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Dialect, newDatabase, prepareDatabase, ROOT, type RunningApp, startApp, TEST_CREDENTIALS } from "../tests/support/app";
+import {
+  type Dialect,
+  newDatabase,
+  prepareDatabase,
+  ROOT,
+  type RunningApp,
+  startApp,
+  TEST_CREDENTIALS,
+} from "../tests/support/app";
 import { BASE_POSTGRES_URL, postgresAvailable } from "../tests/support/postgres";
 import { REFERENCE_ID, seedInteractions, waitForIdleWorker } from "./db";
 import { type LoadOptions, type LoadResult, runLoad } from "./load";
@@ -97,7 +106,10 @@ const createOptions = (body: string, expectStatus: number) => ({
 async function probe(app: RunningApp, pathname: string, init: RequestInit, expectStatus: number): Promise<string> {
   const res = await fetch(`${app.url}${pathname}`, init);
   const text = await res.text();
-  if (res.status !== expectStatus) throw new Error(`${init.method ?? "GET"} ${pathname} answered ${res.status}, expected ${expectStatus}: ${text.slice(0, 500)}`);
+  if (res.status !== expectStatus)
+    throw new Error(
+      `${init.method ?? "GET"} ${pathname} answered ${res.status}, expected ${expectStatus}: ${text.slice(0, 500)}`,
+    );
   return text;
 }
 
@@ -109,7 +121,9 @@ async function benchDialect(dialect: Dialect) {
     prepareDatabase(database.url);
     const t0 = performance.now();
     const completed = await seedInteractions(dialect, database.url, LIST_ROWS);
-    log(`${dialect}: inserted ${LIST_ROWS.toLocaleString("en-US")} interactions (${completed.toLocaleString("en-US")} completed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `${dialect}: inserted ${LIST_ROWS.toLocaleString("en-US")} interactions (${completed.toLocaleString("en-US")} completed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     app = await startApp(database.url, APP_ENV);
     log(`${dialect}: app on ${app.url} (pid ${app.process.pid})`);
@@ -118,8 +132,20 @@ async function benchDialect(dialect: Dialect) {
     const auth = { authorization: AUTH };
     const listed = JSON.parse(await probe(app, LIST_PATH, { headers: auth }, 200)) as unknown[];
     if (listed.length !== 20) throw new Error(`the list returned ${listed.length} items, expected 20`);
-    const created = JSON.parse(await probe(app, "/api/v1/calls", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: CREATE_BODY }, 200)) as { id: string };
-    await probe(app, "/api/v1/calls", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: INVALID_BODY }, 422);
+    const created = JSON.parse(
+      await probe(
+        app,
+        "/api/v1/calls",
+        { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: CREATE_BODY },
+        200,
+      ),
+    ) as { id: string };
+    await probe(
+      app,
+      "/api/v1/calls",
+      { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: INVALID_BODY },
+      422,
+    );
     await probe(app, "/api/ping", {}, 200);
     const getPath = `/api/v1/calls/${created.id}`;
     await probe(app, getPath, { headers: auth }, 200);
@@ -128,13 +154,32 @@ async function benchDialect(dialect: Dialect) {
     await runLoad({ url: `${app.url}/api/ping`, connections: CONNECTIONS, durationMs: WARMUP_MS });
     await runLoad({ url: `${app.url}${LIST_PATH}`, headers: auth, connections: 4, durationMs: WARMUP_MS, maxRequests: 200 });
     await runLoad({ url: `${app.url}${getPath}`, headers: auth, connections: CONNECTIONS, durationMs: WARMUP_MS });
-    await runLoad({ url: `${app.url}/api/v1/calls`, ...createOptions(INVALID_BODY, 422), connections: CONNECTIONS, durationMs: WARMUP_MS });
-    await runLoad({ url: `${app.url}/api/v1/calls`, ...createOptions(CREATE_BODY, 200), connections: CONNECTIONS, durationMs: WARMUP_MS, maxRequests: 300 });
+    await runLoad({
+      url: `${app.url}/api/v1/calls`,
+      ...createOptions(INVALID_BODY, 422),
+      connections: CONNECTIONS,
+      durationMs: WARMUP_MS,
+    });
+    await runLoad({
+      url: `${app.url}/api/v1/calls`,
+      ...createOptions(CREATE_BODY, 200),
+      connections: CONNECTIONS,
+      durationMs: WARMUP_MS,
+      maxRequests: 300,
+    });
     const left = await waitForIdleWorker(dialect, database.url, IDLE_WAIT_MS);
-    if (left > 0) notes.push(`${dialect}: the worker still had ${left} pending jobs after the warm-up; later phases compete with it.`);
+    if (left > 0)
+      notes.push(`${dialect}: the worker still had ${left} pending jobs after the warm-up; later phases compete with it.`);
 
     log(`${dialect}: list with ${LIST_ROWS.toLocaleString("en-US")} interactions, 1 connection`);
-    const list = await measure(app, { path: LIST_PATH, headers: auth, connections: 1, durationMs: MEASURE_MS, maxRequests: LIST_MAX_REQUESTS, expectStatus: 200 });
+    const list = await measure(app, {
+      path: LIST_PATH,
+      headers: auth,
+      connections: 1,
+      durationMs: MEASURE_MS,
+      maxRequests: LIST_MAX_REQUESTS,
+      expectStatus: 200,
+    });
     rows.push({
       dialect,
       phase: "list (status, page 3 of 20)",
@@ -151,10 +196,36 @@ async function benchDialect(dialect: Dialect) {
     rows.push({ dialect, phase: "ping (baseline)", connections: CONNECTIONS, ...ping, ratio: 1, budget: "", verdict: "" });
 
     log(`${dialect}: diagnostics (create rejected by validation; get one call), ${CONNECTIONS} connections`);
-    const invalid = await measure(app, { ...createOptions(INVALID_BODY, 422), connections: CONNECTIONS, durationMs: DIAGNOSTIC_MS });
-    rows.push({ dialect, phase: "diag: create, 422 (no DB)", connections: CONNECTIONS, ...invalid, ratio: invalid.result.rps / baseline, budget: "", verdict: "" });
-    const get = await measure(app, { path: getPath, headers: auth, connections: CONNECTIONS, durationMs: DIAGNOSTIC_MS, expectStatus: 200 });
-    rows.push({ dialect, phase: "diag: get one call", connections: CONNECTIONS, ...get, ratio: get.result.rps / baseline, budget: "", verdict: "" });
+    const invalid = await measure(app, {
+      ...createOptions(INVALID_BODY, 422),
+      connections: CONNECTIONS,
+      durationMs: DIAGNOSTIC_MS,
+    });
+    rows.push({
+      dialect,
+      phase: "diag: create, 422 (no DB)",
+      connections: CONNECTIONS,
+      ...invalid,
+      ratio: invalid.result.rps / baseline,
+      budget: "",
+      verdict: "",
+    });
+    const get = await measure(app, {
+      path: getPath,
+      headers: auth,
+      connections: CONNECTIONS,
+      durationMs: DIAGNOSTIC_MS,
+      expectStatus: 200,
+    });
+    rows.push({
+      dialect,
+      phase: "diag: get one call",
+      connections: CONNECTIONS,
+      ...get,
+      ratio: get.result.rps / baseline,
+      budget: "",
+      verdict: "",
+    });
 
     log(`${dialect}: POST /api/v1/calls, ${CONNECTIONS} connections`);
     const create = await measure(app, { ...createOptions(CREATE_BODY, 200), connections: CONNECTIONS, durationMs: MEASURE_MS });
@@ -182,11 +253,45 @@ async function benchDialect(dialect: Dialect) {
       });
     }
     const pending = await waitForIdleWorker(dialect, database.url, 0);
-    notes.push(`${dialect}: the create phase left ${pending.toLocaleString("en-US")} pending simulation jobs for the worker (it runs them in the same process during the phase).`);
+    notes.push(
+      `${dialect}: ${pending.toLocaleString("en-US")} of the ${create.result.requests.toLocaleString("en-US")} calls created were still being simulated when the create phase ended (the worker shares the process).`,
+    );
+    await app.stop();
+    app = null;
+
+    // The same create with the worker off (a second instance on the same database): how much of the
+    // create phase's cost is the create itself, and how much the simulation of the calls it created.
+    log(`${dialect}: diagnostic: POST /api/v1/calls with WORKER_ENABLED=false, ${CONNECTIONS} connections`);
+    app = await startApp(database.url, { ...APP_ENV, WORKER_ENABLED: "false" });
+    await runLoad({ url: `${app.url}/api/ping`, connections: CONNECTIONS, durationMs: WARMUP_MS });
+    await runLoad({
+      url: `${app.url}/api/v1/calls`,
+      ...createOptions(CREATE_BODY, 200),
+      connections: CONNECTIONS,
+      durationMs: WARMUP_MS,
+    });
+    const noWorker = await measure(app, {
+      ...createOptions(CREATE_BODY, 200),
+      connections: CONNECTIONS,
+      durationMs: DIAGNOSTIC_MS,
+    });
+    rows.push({
+      dialect,
+      phase: "diag: create, worker off",
+      connections: CONNECTIONS,
+      ...noWorker,
+      ratio: noWorker.result.rps / baseline,
+      budget: "",
+      verdict: "",
+    });
   } finally {
     if (app) {
       await app.stop();
-      const errors = app.output().split("\n").filter((l) => /error/i.test(l)).slice(0, 5);
+      const errors = app
+        .output()
+        .split("\n")
+        .filter((l) => /error/i.test(l))
+        .slice(0, 5);
       if (errors.length) notes.push(`${dialect}: the app logged errors, e.g.:\n    ${errors.join("\n    ")}`);
     }
     await database.drop().catch(() => {});
@@ -197,7 +302,19 @@ const pct = (r: number) => `${Math.round(r * 100)}%`;
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
 
 function printTable() {
-  const header = ["dialect", "phase", "conns", "requests", "req/s", "p50 ms", "p99 ms", "vs ping", "CPU srv/load", "budget", "result"];
+  const header = [
+    "dialect",
+    "phase",
+    "conns",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "vs ping",
+    "CPU srv/load",
+    "budget",
+    "result",
+  ];
   const body = rows.map((r) => [
     r.dialect,
     r.phase,
@@ -212,7 +329,11 @@ function printTable() {
     r.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   console.log("");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -220,7 +341,8 @@ function printTable() {
   console.log("");
   for (const r of rows) {
     const odd = Object.entries(r.result.outcomes).filter(([k]) => k !== "200" && !(r.phase.includes("422") && k === "422"));
-    if (odd.length) console.log(`note: ${r.dialect} ${r.phase}: unexpected outcomes ${odd.map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+    if (odd.length)
+      console.log(`note: ${r.dialect} ${r.phase}: unexpected outcomes ${odd.map(([k, v]) => `${k} ×${v}`).join(", ")}`);
   }
   for (const n of notes) console.log(`note: ${n}`);
 }
@@ -234,18 +356,24 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(" ")}; node ${process.version}`,
   );
-  console.log(`phases: ${MEASURE_MS / 1000} s each (diagnostics ${DIAGNOSTIC_MS / 1000} s), ${CONNECTIONS} connections, agent/skill ${REFERENCE_ID}`);
+  console.log(
+    `phases: ${MEASURE_MS / 1000} s each (diagnostics ${DIAGNOSTIC_MS / 1000} s), ${CONNECTIONS} connections, agent/skill ${REFERENCE_ID}`,
+  );
   let broken = false;
   for (const dialect of ["sqlite", "postgresql"] as const) {
     if (dialect === "postgresql" && !(await postgresAvailable())) {
-      console.log(`[bench] skipped Postgres: no server answered at ${BASE_POSTGRES_URL} (set TEST_POSTGRES_URL to point elsewhere)`);
+      console.log(
+        `[bench] skipped Postgres: no server answered at ${BASE_POSTGRES_URL} (set TEST_POSTGRES_URL to point elsewhere)`,
+      );
       continue;
     }
     try {
       await benchDialect(dialect);
     } catch (error) {
       broken = true;
-      console.error(`[bench] ${dialect}: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `[bench] ${dialect}: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
   printTable();

@@ -21,7 +21,9 @@ function stat(pid: number): { ppid: number; ticks: number } | null {
 export function treeCpuSeconds(root: number): number | null {
   let pids: number[];
   try {
-    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(Number);
+    pids = readdirSync("/proc")
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number);
   } catch {
     return null;
   }

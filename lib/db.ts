@@ -24,3 +24,19 @@ export const db: Db = globalForDb.callboardDb ?? createClient();
 globalForDb.callboardDb = db;
 
 export { dialect };
+
+/** True for a unique-constraint violation (Prisma P2002), e.g. two requests creating the same customer at once. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Runs a transaction again when it lost a race on a unique constraint; the retry sees the winner's row. */
+export async function withUniqueRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

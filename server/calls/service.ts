@@ -1,5 +1,5 @@
 // Interaction use cases: create (record + queue work in one transaction), read, list, update.
-import { db } from "@/lib/db";
+import { db, withUniqueRetry } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/errors";
 import { findAgent } from "@/server/agents/queries";
 import { findOrCreateCustomer } from "@/server/customers/queries";
@@ -34,35 +34,37 @@ async function loadAgentAndSkill(agentId: string, skillId: string) {
 export async function createCall(input: CreateCallInput) {
   const agent = await loadAgentAndSkill(input.agentId, input.skillId);
   const c = composeInteraction(agent, input);
-  const id = await db.$transaction(async (tx) => {
-    const customer = await findOrCreateCustomer(tx, c.customer);
-    const row = await tx.interaction.create({
-      data: {
-        channel: input.channel,
-        status: "queued",
-        agentId: agent.id,
-        skillId: input.skillId,
-        customerId: customer.id,
-        customerName: customer.name,
-        customerPhone: c.customer.phone,
-        customerEmail: c.customer.email,
-        agentPhone: c.agent.phone,
-        agentEmail: c.agent.email,
-        effectiveAgent: JSON.stringify(c.agent),
-        customFields: JSON.stringify(c.customFields),
-        initialMessage: c.rendered.initialMessage,
-        prompt: c.rendered.prompt,
-        unresolvedVariables: JSON.stringify(c.unresolved),
-        provider: "simulator",
-        simulated: true,
-        searchText: [customer.name, c.customer.phone, c.customer.email].filter(Boolean).join(" ").toLowerCase(),
-        history: { create: { fromStatus: null, toStatus: "queued", actor: "api", reason: "created" } },
-      },
-      select: { id: true },
-    });
-    await enqueueSimulation(tx, row.id);
-    return row.id;
-  });
+  const id = await withUniqueRetry(() =>
+    db.$transaction(async (tx) => {
+      const customer = await findOrCreateCustomer(tx, c.customer);
+      const row = await tx.interaction.create({
+        data: {
+          channel: input.channel,
+          status: "queued",
+          agentId: agent.id,
+          skillId: input.skillId,
+          customerId: customer.id,
+          customerName: customer.name,
+          customerPhone: c.customer.phone,
+          customerEmail: c.customer.email,
+          agentPhone: c.agent.phone,
+          agentEmail: c.agent.email,
+          effectiveAgent: JSON.stringify(c.agent),
+          customFields: JSON.stringify(c.customFields),
+          initialMessage: c.rendered.initialMessage,
+          prompt: c.rendered.prompt,
+          unresolvedVariables: JSON.stringify(c.unresolved),
+          provider: "simulator",
+          simulated: true,
+          searchText: [customer.name, c.customer.phone, c.customer.email].filter(Boolean).join(" ").toLowerCase(),
+          history: { create: { fromStatus: null, toStatus: "queued", actor: "api", reason: "created" } },
+        },
+        select: { id: true },
+      });
+      await enqueueSimulation(tx, row.id);
+      return row.id;
+    }),
+  );
   wakeWorker();
   return getCall(id);
 }

@@ -88,4 +88,15 @@ describe("customers", () => {
     expect(found.body.map((c: { id: string }) => c.id)).toEqual([first.body.customerId]);
     expect((await api("GET", "/api/v1/customers/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
+
+  it("creates one customer when many requests introduce the same new phone at once", async () => {
+    const phone = `+1415${String(Date.now()).slice(-7)}`;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerName: "Race Case", customerPhone: phone }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(results.map((r) => r.body.customerId)).size).toBe(1);
+  });
 });
