@@ -5,6 +5,7 @@ import { PrismaClient as PgClient } from "@/prisma/generated/postgresql/client/c
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client/client";
 import { adapterFactory } from "./db-adapter";
 import { dialect, env } from "./env";
+import { isDriverUniqueViolation } from "./sql";
 
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -27,7 +28,10 @@ export { dialect };
 
 /** True for a unique-constraint violation (Prisma P2002), e.g. two requests creating the same customer at once. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  return (
+    (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") ||
+    isDriverUniqueViolation(error)
+  );
 }
 
 /** Runs a transaction again when it lost a race on a unique constraint; the retry sees the winner's row. */

@@ -1,7 +1,8 @@
 // Small helpers shared by the plain-Node scripts (they run before dependencies exist, so no imports
 // from node_modules here).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,23 +34,25 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
-/** Installs dependencies when node_modules is missing or older than the lock file. */
+/** Installs dependencies when node_modules is missing or was installed from another lock file. */
 export function ensureDependencies() {
-  const marker = join(root, "node_modules", ".package-lock.json");
-  if (existsSync(marker) && existsSync(join(root, "node_modules", ".bin", "next"))) return;
-  log("installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  const stamp = join(root, "node_modules", ".callboard-lock");
+  const lock = createHash("sha256").update(readFileSync(join(root, "package-lock.json"))).digest("hex");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lock && existsSync(bin("next"))) return;
+  // `npm install`, not `npm ci`: the lock file lists other platforms' optional binaries without
+  // versions (as this registry serves them), which `npm ci` refuses; `--no-save` leaves the lock as is.
+  log("installing dependencies (npm install)… the first time this compiles better-sqlite3 and takes a few minutes");
+  run("npm", ["install", "--no-audit", "--no-fund", "--no-save"]);
+  writeFileSync(stamp, lock);
 }
 
-export function gitCommit() {
+/** Identifies the source a build was made from: the commit plus any uncommitted change to tracked files. */
+export function sourceVersion() {
   try {
     const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
-      cwd: root,
-      encoding: "utf8",
-    }).trim();
-    return dirty ? `${head}-dirty` : head;
+    const diff = execFileSync("git", ["diff", "HEAD", "--", ".", ":(exclude)package-lock.json"], { cwd: root, encoding: "utf8" });
+    return diff ? `${head}+${createHash("sha256").update(diff).digest("hex").slice(0, 12)}` : head;
   } catch {
-    return "unknown";
+    return `unversioned-${Date.now()}`;
   }
 }

@@ -4,19 +4,19 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { bin, ensureDependencies, gitCommit, log, root, run } from "./lib.mjs";
+import { bin, ensureDependencies, log, root, run, sourceVersion } from "./lib.mjs";
 
 export function ensureBuild() {
   const stampFile = join(root, ".next", "CALLBOARD_BUILD");
-  const commit = gitCommit();
+  const version = sourceVersion();
   const built = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
-  if (built === commit && !commit.endsWith("-dirty") && commit !== "unknown") {
-    log(`using the existing build of ${commit.slice(0, 12)}`);
+  if (built === version) {
+    log(`using the existing build of ${version.slice(0, 12)}`);
     return;
   }
   log("building the app (next build)… this takes a minute or two the first time");
   run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(stampFile, commit);
+  writeFileSync(stampFile, version);
 }
 
 export function prepareDatabase() {

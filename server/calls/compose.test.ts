@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { AgentRow } from "@/server/agents/queries";
-import { composeInteraction, resolveCustomer } from "./compose";
+import { type AgentForCompose, composeInteraction, resolveCustomer } from "./compose";
 import { createCallSchema } from "./schema";
 
 const contract = createCallSchema.parse(
@@ -22,7 +21,7 @@ const agent = {
   initialMessage: "Hi {{firstName}}",
   baseInstructions: "Be kind.",
   imageURL: null,
-} as unknown as AgentRow;
+} satisfies AgentForCompose;
 
 describe("composeInteraction with the reference example", () => {
   const c = composeInteraction(agent, contract);

@@ -1,9 +1,25 @@
 // Pure rules of Create Call: who the customer is, what the effective agent is, and how the
 // templates render. No I/O here, so every rule is unit-tested in compose.test.ts.
 import { renderAll, splitName, type Variables } from "@/lib/templates";
-import type { AgentRow } from "@/server/agents/queries";
 import type { CustomerIdentity } from "@/server/customers/schema";
 import type { CreateCallInput, CustomField, EffectiveAgent } from "./schema";
+
+/** The agent fields Create Call needs (read with plain SQL on the hot path, see insert.ts). */
+export type AgentForCompose = {
+  id: string;
+  name: string;
+  lastname: string;
+  nickname: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  voiceId: string;
+  voiceSpeed: number;
+  voiceStability: number;
+  initialMessage: string;
+  baseInstructions: string;
+  imageURL: string | null;
+};
 
 /** customerOverride wins over the flat customerName/customerPhone/customerEmail fields. */
 export function resolveCustomer(input: CreateCallInput): CustomerIdentity {
@@ -21,12 +37,12 @@ export function resolveCustomer(input: CreateCallInput): CustomerIdentity {
   };
 }
 
-export function agentDisplayName(agent: Pick<AgentRow, "name" | "lastname" | "nickname">): string {
+export function agentDisplayName(agent: Pick<AgentForCompose, "name" | "lastname" | "nickname">): string {
   return agent.nickname || [agent.name, agent.lastname].filter(Boolean).join(" ");
 }
 
 /** The agent with agentOverride applied; stored with the interaction (templates not yet rendered). */
-export function effectiveAgent(agent: AgentRow, input: CreateCallInput): EffectiveAgent {
+export function effectiveAgent(agent: AgentForCompose, input: CreateCallInput): EffectiveAgent {
   const o = input.agentOverride ?? {};
   return {
     name: o.name ?? agentDisplayName(agent),
@@ -60,7 +76,7 @@ export function templateVariables(customer: CustomerIdentity, agent: EffectiveAg
   });
 }
 
-export function composeInteraction(agent: AgentRow, input: CreateCallInput) {
+export function composeInteraction(agent: AgentForCompose, input: CreateCallInput) {
   const customer = resolveCustomer(input);
   const agentSettings = effectiveAgent(agent, input);
   const customFields = input.customerOverride?.customFields ?? [];

@@ -1,11 +1,9 @@
 // Interaction use cases: create (record + queue work in one transaction), read, list, update.
 import { db, withUniqueRetry } from "@/lib/db";
+import { insertCall } from "./insert";
 import { ApiError, notFound } from "@/lib/errors";
 import { findAgent } from "@/server/agents/queries";
-import { findOrCreateCustomer } from "@/server/customers/queries";
-import { enqueueSimulation } from "@/server/engine/jobs";
 import { wakeWorker } from "@/server/engine/signal";
-import { composeInteraction } from "./compose";
 import * as q from "./queries";
 import type { CreateCallInput, ListCallsQuery, UpdateCallInput } from "./schema";
 import { toCall } from "./serialize";
@@ -13,60 +11,11 @@ import { transitionOrThrow } from "./transitions";
 
 const invalid = (path: string, message: string) => new ApiError("validation_failed", message, { details: [{ path, message }] });
 
-async function loadAgentAndSkill(agentId: string, skillId: string) {
-  const agent = await findAgent(agentId);
-  if (!agent) throw invalid("agentId", `No agent has the id ${agentId}. List agents with GET /api/v1/agents.`);
-  if (!agent.active) throw invalid("agentId", `The agent ${agentId} is inactive. Activate it or pick another agent.`);
-  const skill = agent.skills.find((s) => s.skill.id === skillId)?.skill;
-  if (!skill) {
-    const exists = await db.skill.findUnique({ where: { id: skillId }, select: { id: true } });
-    throw invalid(
-      "skillId",
-      exists
-        ? `The skill ${skillId} is not assigned to this agent. Assign it, or pick one of the agent's skills.`
-        : `No skill has the id ${skillId}. List skills with GET /api/v1/skills.`,
-    );
-  }
-  if (!skill.active) throw invalid("skillId", `The skill ${skillId} is inactive. Activate it or pick another skill.`);
-  return agent;
-}
-
 export async function createCall(input: CreateCallInput) {
-  const agent = await loadAgentAndSkill(input.agentId, input.skillId);
-  const c = composeInteraction(agent, input);
-  const id = await withUniqueRetry(() =>
-    db.$transaction(async (tx) => {
-      const customer = await findOrCreateCustomer(tx, c.customer);
-      const row = await tx.interaction.create({
-        data: {
-          channel: input.channel,
-          status: "queued",
-          agentId: agent.id,
-          skillId: input.skillId,
-          customerId: customer.id,
-          customerName: customer.name,
-          customerPhone: c.customer.phone,
-          customerEmail: c.customer.email,
-          agentPhone: c.agent.phone,
-          agentEmail: c.agent.email,
-          effectiveAgent: JSON.stringify(c.agent),
-          customFields: JSON.stringify(c.customFields),
-          initialMessage: c.rendered.initialMessage,
-          prompt: c.rendered.prompt,
-          unresolvedVariables: JSON.stringify(c.unresolved),
-          provider: "simulator",
-          simulated: true,
-          searchText: [customer.name, c.customer.phone, c.customer.email].filter(Boolean).join(" ").toLowerCase(),
-          history: { create: { fromStatus: null, toStatus: "queued", actor: "api", reason: "created" } },
-        },
-        select: { id: true },
-      });
-      await enqueueSimulation(tx, row.id);
-      return row.id;
-    }),
-  );
+  // Plain SQL (insert.ts): the hot path. A lost race on a new customer's phone or e-mail is retried.
+  const row = await withUniqueRetry(() => insertCall(input));
   wakeWorker();
-  return getCall(id);
+  return toCall(row);
 }
 
 export async function getCall(id: string) {

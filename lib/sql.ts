@@ -1,0 +1,126 @@
+// Plain SQL on the database driver, for the few hot paths where Prisma's per-query cost dominates
+// (measured in docs/benchmarks.md: ~0.2–0.6 ms of CPU per Prisma query against ~5 µs on the driver).
+// Everything else uses the Prisma client in lib/db.ts. This module holds the dialect differences of
+// that SQL: placeholders, value encoding and transactions, so callers write one statement for both.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFilePath } from "./db-adapter";
+import { dialect, env } from "./env";
+
+export type SqlValue = string | number | boolean | null | Date;
+
+export interface SqlTx {
+  /** First row of a query, or undefined. Placeholders are `?`. */
+  one<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: SqlValue[]): Promise<void>;
+}
+
+// Prisma stores DateTime on SQLite as ISO text with an explicit offset; on Postgres as UTC in a
+// `timestamp(3)` column. Writing the same representations keeps Prisma's reads exact.
+const encodeSqlite = (v: SqlValue) =>
+  v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? (v ? 1 : 0) : v;
+const encodePg = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
+
+type SqliteState = { db: Database.Database; statements: Map<string, Database.Statement>; queue: Promise<unknown> };
+const globalForSql = globalThis as unknown as { callboardSqlite?: SqliteState; callboardPgPool?: pg.Pool };
+
+function sqlite(): SqliteState {
+  if (!globalForSql.callboardSqlite) {
+    const db = new Database(sqliteFilePath(env.DATABASE_URL));
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    // Never block the event loop waiting for a lock: BEGIN IMMEDIATE fails fast and is retried async.
+    db.pragma("busy_timeout = 0");
+    globalForSql.callboardSqlite = { db, statements: new Map(), queue: Promise.resolve() };
+  }
+  return globalForSql.callboardSqlite;
+}
+
+function pgPool(): pg.Pool {
+  globalForSql.callboardPgPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  return globalForSql.callboardPgPool;
+}
+
+const isBusy = (e: unknown) => typeof e === "object" && e !== null && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function sqliteTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const state = sqlite();
+  const prepared = (sql: string) => {
+    let st = state.statements.get(sql);
+    if (!st) {
+      st = state.db.prepare(sql);
+      state.statements.set(sql, st);
+    }
+    return st;
+  };
+  const tx: SqlTx = {
+    one: async <T>(sql: string, params: SqlValue[] = []) => prepared(sql).get(...params.map(encodeSqlite)) as T | undefined,
+    run: async (sql, params = []) => {
+      prepared(sql).run(...params.map(encodeSqlite));
+    },
+  };
+  // One connection: transactions on it run one after another.
+  const run = state.queue.then(async () => {
+    for (let waited = 0; ; waited += 2) {
+      try {
+        state.db.exec("BEGIN IMMEDIATE");
+        break;
+      } catch (e) {
+        // Another connection (Prisma's) holds the write lock for a moment: wait without blocking.
+        if (!isBusy(e) || waited > 10_000) throw e;
+        await sleep(2);
+      }
+    }
+    try {
+      const result = await fn(tx);
+      state.db.exec("COMMIT");
+      return result;
+    } catch (e) {
+      if (state.db.inTransaction) state.db.exec("ROLLBACK");
+      throw e;
+    }
+  });
+  state.queue = run.catch(() => {});
+  return run;
+}
+
+async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  let n = 0;
+  const numbered = (sql: string) => {
+    n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  const tx: SqlTx = {
+    one: async <T>(sql: string, params: SqlValue[] = []) =>
+      (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows[0] as T | undefined,
+    run: async (sql, params = []) => {
+      await client.query({ text: numbered(sql), values: params.map(encodePg) });
+    },
+  };
+  try {
+    await client.query("BEGIN");
+    const result = await fn(tx);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export function sqlTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return dialect === "sqlite" ? sqliteTransaction(fn) : pgTransaction(fn);
+}
+
+/** Unique-constraint violations as each driver reports them. */
+export function isDriverUniqueViolation(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? String((e as { code?: unknown }).code) : "";
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** Booleans come back as 0/1 from SQLite and true/false from Postgres. */
+export const bool = (v: unknown) => v === true || v === 1;
