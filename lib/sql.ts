@@ -60,8 +60,7 @@ async function sqliteTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
       prepared(sql).run(...params.map(encodeSqlite));
     },
   };
-  // One connection: transactions on it run one after another.
-  const run = state.queue.then(async () => {
+  return withWriteLock(async () => {
     for (let waited = 0; ; waited += 2) {
       try {
         state.db.exec("BEGIN IMMEDIATE");
@@ -81,6 +80,17 @@ async function sqliteTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
       throw e;
     }
   });
+}
+
+/**
+ * SQLite has one writer. In this process, writes through this module and the engine's Prisma
+ * transactions take turns through one FIFO queue, so a burst of engine work cannot starve API
+ * requests (each waits for at most the steps queued before it). On Postgres it runs fn directly.
+ */
+export function withWriteLock<T>(fn: () => Promise<T>): Promise<T> {
+  if (dialect !== "sqlite") return fn();
+  const state = sqlite();
+  const run = state.queue.then(fn);
   state.queue = run.catch(() => {});
   return run;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { db, dialect } from "@/lib/db";
 import { env } from "@/lib/env";
+import { withWriteLock } from "@/lib/sql";
 import { isTerminal, type Channel } from "@/server/calls/status";
 import { transition } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
@@ -21,28 +22,32 @@ const SWEEP_EVERY_MS = Math.min(30_000, (env.STALE_INTERACTION_MINUTES * 60_000)
 async function runJob(job: JobRow) {
   let changed: "status" | "message" | "none" | "ended" = "none";
   try {
-    await db.$transaction(async (tx) => {
-      const call = await tx.interaction.findUnique({
-        where: { id: job.interactionId },
-        select: { id: true, channel: true, status: true, startedAt: true, provider: true },
-      });
-      if (!call || isTerminal(call.status)) return advanceJob(tx, job, WORKER_ID, { state: "done" });
-      if (call.status === "on-hold") {
-        // Paused by staff: keep the step and look again later.
-        await tx.job.updateMany({
-          where: { id: job.id, lockedBy: WORKER_ID },
-          data: { runAt: new Date(Date.now() + env.SIMULATOR_STEP_MS), lockedBy: null, lockedUntil: null },
+    await withWriteLock(() =>
+      db.$transaction(async (tx) => {
+        const call = await tx.interaction.findUnique({
+          where: { id: job.interactionId },
+          select: { id: true, channel: true, status: true, startedAt: true, provider: true },
         });
-        return;
-      }
-      const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step, { workerId: WORKER_ID });
-      if (outcome.done) {
-        changed = "ended";
-        return advanceJob(tx, job, WORKER_ID, { state: "done" });
-      }
-      changed = outcome.changed;
-      return advanceJob(tx, job, WORKER_ID, { delayMs: outcome.delayMs });
-    });
+        if (!call || isTerminal(call.status)) return advanceJob(tx, job, WORKER_ID, { state: "done" });
+        if (call.status === "on-hold") {
+          // Paused by staff: keep the step and look again later.
+          await tx.job.updateMany({
+            where: { id: job.id, lockedBy: WORKER_ID },
+            data: { runAt: new Date(Date.now() + env.SIMULATOR_STEP_MS), lockedBy: null, lockedUntil: null },
+          });
+          return;
+        }
+        const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step, {
+          workerId: WORKER_ID,
+        });
+        if (outcome.done) {
+          changed = "ended";
+          return advanceJob(tx, job, WORKER_ID, { state: "done" });
+        }
+        changed = outcome.changed;
+        return advanceJob(tx, job, WORKER_ID, { delayMs: outcome.delayMs });
+      }),
+    );
   } catch (error) {
     if (error instanceof LostLease) return; // another worker owns this job now; our step rolled back
     await failStep(job, error);
@@ -61,8 +66,12 @@ async function failStep(job: JobRow, error: unknown) {
   }
   await db
     .$transaction(async (tx) => {
-      const call = await tx.interaction.findUnique({ where: { id: job.interactionId }, select: { id: true, status: true, channel: true } });
-      if (call && !isTerminal(call.status)) await transition(tx, call, "failed", { actor: "engine", reason: "The provider failed repeatedly.", workerId: WORKER_ID });
+      const call = await tx.interaction.findUnique({
+        where: { id: job.interactionId },
+        select: { id: true, status: true, channel: true },
+      });
+      if (call && !isTerminal(call.status))
+        await transition(tx, call, "failed", { actor: "engine", reason: "The provider failed repeatedly.", workerId: WORKER_ID });
       await finishJobsOf(tx, job.interactionId);
     })
     .catch((e) => console.error("[callboard] worker: could not fail job", e));

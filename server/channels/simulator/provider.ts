@@ -3,7 +3,7 @@
 // recording (synthesised on request by wav.ts from the stored conversation and duration).
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import type { CustomField } from "@/server/calls/schema";
 import { transition } from "@/server/calls/transitions";
 import type { ChannelProvider, InteractionForStep, StepOutcome } from "../types";
@@ -19,7 +19,21 @@ function delayAfter(step: Step | undefined, seed: string): number {
   return Math.round(base * jitter * Math.min(2, 0.6 + words / 25));
 }
 
-async function loadScript(tx: Tx, id: string) {
+// Scripts are deterministic per interaction, so each is built once per process and reused by its
+// ~10 steps (bounded; an evicted one is simply rebuilt).
+const scriptCache = new Map<string, Step[]>();
+const SCRIPT_CACHE_SIZE = 2000;
+
+async function loadScript(tx: Tx, id: string): Promise<Step[]> {
+  const cached = scriptCache.get(id);
+  if (cached) return cached;
+  const script = await buildScriptFor(tx, id);
+  if (scriptCache.size >= SCRIPT_CACHE_SIZE) scriptCache.delete(scriptCache.keys().next().value as string);
+  scriptCache.set(id, script);
+  return script;
+}
+
+async function buildScriptFor(tx: Tx, id: string) {
   const row = await tx.interaction.findUniqueOrThrow({
     where: { id },
     select: {
@@ -43,18 +57,18 @@ async function loadScript(tx: Tx, id: string) {
   });
 }
 
-/** Agent messages move one delivery status further on every later step (queued → sent → delivered…). */
-async function advanceMessageStatuses(tx: Tx, call: InteractionForStep, toFinal = false) {
+/**
+ * Agent messages move one delivery status further on every later step (queued → sent → delivered…),
+ * in one statement: a CASE maps each status to the next, so no message moves twice.
+ */
+async function advanceMessageStatuses(tx: Tx, call: InteractionForStep, step: number, toFinal = false) {
   const flow = MESSAGE_STATUS_FLOW[call.channel];
   const last = flow[flow.length - 1];
-  if (toFinal) {
-    await tx.message.updateMany({ where: { interactionId: call.id, sender: "agent", status: { not: last } }, data: { status: last } });
-    return;
-  }
-  // From the end backwards, so each message moves exactly one notch.
-  for (let i = flow.length - 2; i >= 0; i--) {
-    await tx.message.updateMany({ where: { interactionId: call.id, sender: "agent", status: flow[i] }, data: { status: flow[i + 1] } });
-  }
+  if (flow.length < 2 || step === 0) return;
+  const cases = flow.slice(0, -1).map((from, i) => Prisma.sql`WHEN ${from} THEN ${toFinal ? last : flow[i + 1]}`);
+  await tx.$executeRaw`
+    UPDATE "Message" SET status = CASE status ${Prisma.join(cases, " ")} ELSE status END
+     WHERE "interactionId" = ${call.id} AND sender = 'agent' AND status <> ${last}`;
 }
 
 /** "Agent: …" / "Customer: …" lines: role labels stay unambiguous even when both share a name. */
@@ -73,13 +87,13 @@ export const simulatorProvider: ChannelProvider = {
     const next = () => delayAfter(script[stepIndex + 1], `${call.id}:${stepIndex}`);
 
     if (step.kind === "status") {
-      await advanceMessageStatuses(tx, call);
+      await advanceMessageStatuses(tx, call, stepIndex);
       await transition(tx, call, step.to, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "status" };
     }
 
     if (step.kind === "say") {
-      await advanceMessageStatuses(tx, call);
+      await advanceMessageStatuses(tx, call, stepIndex);
       const flow = MESSAGE_STATUS_FLOW[call.channel];
       await tx.message.create({
         data: {
@@ -97,10 +111,15 @@ export const simulatorProvider: ChannelProvider = {
     }
 
     // The end: final delivery statuses, transcript, duration, recording, then the terminal status.
-    await advanceMessageStatuses(tx, call, true);
+    await advanceMessageStatuses(tx, call, stepIndex, true);
+    scriptCache.delete(call.id);
     const row = await tx.interaction.findUniqueOrThrow({
       where: { id: call.id },
-      select: { startedAt: true, createdAt: true, messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } } },
+      select: {
+        startedAt: true,
+        createdAt: true,
+        messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } },
+      },
     });
     const started = row.startedAt ?? row.createdAt;
     const durationSeconds = Math.max(1, Math.round((Date.now() - started.getTime()) / 1000));
