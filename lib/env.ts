@@ -28,6 +28,8 @@ const envSchema = z.object({
     .default("true")
     .transform((v) => v === "true" || v === "1"),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** The largest share of wall time the worker takes while it has a backlog (the API keeps the rest). */
+  WORKER_MAX_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */

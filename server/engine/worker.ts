@@ -100,9 +100,16 @@ export async function startWorker() {
           lastSweep = Date.now();
           await sweepStaleInteractions();
         }
+        const started = Date.now();
         const jobs = await claimDueJobs(WORKER_ID, BATCH);
         await Promise.all(jobs.map(runJob));
-        if (jobs.length === BATCH) continue;
+        if (jobs.length > 0) {
+          // Duty cycle: when there is a backlog, rest as long as the batch took (scaled by
+          // WORKER_MAX_SHARE), so simulations fall behind under load instead of starving the API.
+          const took = Date.now() - started;
+          await new Promise((r) => setTimeout(r, (took * (1 - env.WORKER_MAX_SHARE)) / env.WORKER_MAX_SHARE));
+          if (jobs.length === BATCH) continue;
+        }
       } catch (error) {
         // Typically the database is unreachable or not migrated yet: say so once a minute, not per tick.
         if (Date.now() - lastErrorLog > 60_000) {
