@@ -11,7 +11,10 @@ export default function HomePage() {
           REST API: <code className="rounded bg-slate-200 px-1">/api/v1/calls</code> with HTTP Basic credentials
         </li>
         <li>
-          Health: <a className="text-blue-700 underline" href="/api/health">/api/health</a>
+          Health:{" "}
+          <a className="text-blue-700 underline" href="/api/health">
+            /api/health
+          </a>
         </li>
       </ul>
     </main>

@@ -17,7 +17,10 @@ test("the landing page says what Callboard is", async ({ page }) => {
 test("a voice recording plays in the browser's audio element", async ({ page, request }) => {
   let call: { id: string; status: string; recordingUrl: string | null; duration: string | null };
   await test.step("create the documented call through the API", async () => {
-    const res = await request.post("/api/v1/calls", { headers: { authorization: auth, "content-type": "application/json" }, data: contractBody });
+    const res = await request.post("/api/v1/calls", {
+      headers: { authorization: auth, "content-type": "application/json" },
+      data: contractBody,
+    });
     expect(res.status()).toBe(200);
     call = await res.json();
   });

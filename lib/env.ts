@@ -1,11 +1,6 @@
 // The one place that reads process.env. Everything else imports `env` from here.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -36,8 +31,6 @@ const envSchema = z.object({
   STALE_INTERACTION_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(86_400),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  WEBHOOK_ALLOW_PRIVATE_URLS: bool,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -30,10 +30,10 @@ export function handler<P = Record<string, string>>(
 /** Route exports for methods a path does not support, so they get the envelope instead of an empty 405. */
 export function methodNotAllowed(allowed: string[]) {
   const answer = async () =>
-    Response.json(
-      new ApiError("method_not_allowed", `This endpoint supports ${allowed.join(", ")}.`).toJSON(),
-      { status: 405, headers: { Allow: allowed.join(", ") } },
-    );
+    Response.json(new ApiError("method_not_allowed", `This endpoint supports ${allowed.join(", ")}.`).toJSON(), {
+      status: 405,
+      headers: { Allow: allowed.join(", ") },
+    });
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
 }
 
@@ -43,8 +43,7 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** Reads the body as text, refusing anything over MAX_BODY_BYTES without buffering it all. */
 async function readLimitedText(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = () =>
-    new ApiError("payload_too_large", `The request body is larger than the ${limit}-byte limit.`);
+  const tooLarge = () => new ApiError("payload_too_large", `The request body is larger than the ${limit}-byte limit.`);
   if (declared > limit) throw tooLarge();
   if (!req.body) return "";
   const reader = req.body.getReader();

@@ -24,14 +24,18 @@ async function loadSecret(): Promise<Buffer> {
 
 export async function signToken(purpose: string, subject: string, ttlSeconds: number): Promise<string> {
   const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
-  const mac = createHmac("sha256", await appSecret()).update(`${purpose}.${subject}.${expires}`).digest("base64url");
+  const mac = createHmac("sha256", await appSecret())
+    .update(`${purpose}.${subject}.${expires}`)
+    .digest("base64url");
   return `${expires}.${mac}`;
 }
 
 export async function verifyToken(purpose: string, subject: string, token: string): Promise<"ok" | "expired" | "invalid"> {
   const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return "invalid";
-  const expected = createHmac("sha256", await appSecret()).update(`${purpose}.${subject}.${match[1]}`).digest();
+  const expected = createHmac("sha256", await appSecret())
+    .update(`${purpose}.${subject}.${match[1]}`)
+    .digest();
   const given = Buffer.from(match[2], "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "invalid";
   return Number(match[1]) * 1000 < Date.now() ? "expired" : "ok";

@@ -31,11 +31,11 @@ export const text = (max: number, label = "This field") =>
 export const nonEmptyLine = (max: number, label = "This field") =>
   line(max, label).refine((v) => v.trim().length > 0, { message: `${label} must not be empty.` });
 
-export const uuid = (label = "The id") => z.uuid({ message: `${label} must be a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000.` });
+export const uuid = (label = "The id") =>
+  z.uuid({ message: `${label} must be a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000.` });
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
-export const phone = () =>
-  z.string().regex(E164, { message: "Enter the phone in international format, e.g. +14155550123." });
+export const phone = () => z.string().regex(E164, { message: "Enter the phone in international format, e.g. +14155550123." });
 
 export const email = () =>
   z
@@ -44,9 +44,7 @@ export const email = () =>
     .pipe(z.email({ message: "Enter a valid e-mail address, e.g. jane@example.com." }));
 
 export const language = () =>
-  z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: "Use a language tag such as en-US or de." });
+  z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: "Use a language tag such as en-US or de." });
 
 export const httpUrl = (label = "The URL") =>
   z

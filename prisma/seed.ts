@@ -7,11 +7,33 @@ export const REFERENCE_ID = "123e4567-e89b-12d3-a456-426614174000";
 
 const skills = [
   { id: REFERENCE_ID, name: "Order notifications", description: "Tell customers about order status, delivery dates and totals." },
-  { id: "6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b7c4a11", name: "Billing support", description: "Explain invoices, failed payments and refunds." },
-  { id: "8a4d6e2f-1c3b-4d5e-8f7a-9b0c1d2e3f42", name: "Appointment reminders", description: "Confirm, reschedule or cancel appointments." },
-  { id: "2b7e9c4d-5a6f-4e8d-b1c2-3d4e5f6a7b83", name: "Technical support", description: "First-line troubleshooting for accounts and devices." },
-  { id: "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54", name: "Returns and refunds", description: "Start returns, explain refund timelines.", language: "en-US" },
-  { id: "4d3c2b1a-9e8f-4d7c-a6b5-4c3d2e1f0a95", name: "Soporte en español", description: "Atención al cliente en español.", language: "es-ES" },
+  {
+    id: "6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b7c4a11",
+    name: "Billing support",
+    description: "Explain invoices, failed payments and refunds.",
+  },
+  {
+    id: "8a4d6e2f-1c3b-4d5e-8f7a-9b0c1d2e3f42",
+    name: "Appointment reminders",
+    description: "Confirm, reschedule or cancel appointments.",
+  },
+  {
+    id: "2b7e9c4d-5a6f-4e8d-b1c2-3d4e5f6a7b83",
+    name: "Technical support",
+    description: "First-line troubleshooting for accounts and devices.",
+  },
+  {
+    id: "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54",
+    name: "Returns and refunds",
+    description: "Start returns, explain refund timelines.",
+    language: "en-US",
+  },
+  {
+    id: "4d3c2b1a-9e8f-4d7c-a6b5-4c3d2e1f0a95",
+    name: "Soporte en español",
+    description: "Atención al cliente en español.",
+    language: "es-ES",
+  },
 ];
 
 const agents = [
@@ -25,7 +47,8 @@ const agents = [
     voiceId: "ava-warm",
     roleText: "Customer care agent for orders and deliveries",
     jobDescriptions: "Notifies customers about their orders and answers delivery questions.",
-    baseInstructions: "You are {{aiName}}, a friendly customer care agent. Help {{firstName}} with their order. Be brief and kind.",
+    baseInstructions:
+      "You are {{aiName}}, a friendly customer care agent. Help {{firstName}} with their order. Be brief and kind.",
     initialMessage: "Hello {{firstName}}, this is {{aiName}} calling about your recent order.",
     capabilities: ["order lookup", "delivery tracking"],
     skills: [REFERENCE_ID, "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54"],

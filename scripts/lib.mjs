@@ -37,7 +37,9 @@ export function run(cmd, args, opts = {}) {
 /** Installs dependencies when node_modules is missing or was installed from another lock file. */
 export function ensureDependencies() {
   const stamp = join(root, "node_modules", ".callboard-lock");
-  const lock = createHash("sha256").update(readFileSync(join(root, "package-lock.json"))).digest("hex");
+  const lock = createHash("sha256")
+    .update(readFileSync(join(root, "package-lock.json")))
+    .digest("hex");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === lock && existsSync(bin("next"))) return;
   // `npm install`, not `npm ci`: the lock file lists other platforms' optional binaries without
   // versions (as this registry serves them), which `npm ci` refuses; `--no-save` leaves the lock as is.

@@ -33,7 +33,9 @@ export type AgentRow = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
 function where(query: DirectoryQuery) {
   return {
     ...(query.active && { active: query.active === "true" }),
-    ...(query.q && { OR: [{ name: { contains: query.q } }, { lastname: { contains: query.q } }, { nickname: { contains: query.q } }] }),
+    ...(query.q && {
+      OR: [{ name: { contains: query.q } }, { lastname: { contains: query.q } }, { nickname: { contains: query.q } }],
+    }),
   };
 }
 

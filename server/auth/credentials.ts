@@ -83,6 +83,8 @@ export async function bootstrapCredential(username?: string, password?: string) 
   }
   if ((await db.apiCredential.count()) > 0) return null;
   const pair = generateCredentialPair();
-  await db.apiCredential.create({ data: { name: "Generated at first start", username: pair.username, secretHash: hashSecret(pair.password) } });
+  await db.apiCredential.create({
+    data: { name: "Generated at first start", username: pair.username, secretHash: hashSecret(pair.password) },
+  });
   return pair;
 }

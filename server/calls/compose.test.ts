@@ -44,12 +44,23 @@ describe("composeInteraction with the reference example", () => {
 
 describe("resolveCustomer", () => {
   it("splits the flat name when no first/last name is given", () => {
-    const input = createCallSchema.parse({ agentId: contract.agentId, skillId: contract.skillId, channel: "webchat", customerName: "Mary Ann Smith" });
+    const input = createCallSchema.parse({
+      agentId: contract.agentId,
+      skillId: contract.skillId,
+      channel: "webchat",
+      customerName: "Mary Ann Smith",
+    });
     expect(resolveCustomer(input)).toMatchObject({ firstName: "Mary", lastName: "Ann Smith", phone: null });
   });
 
   it("falls back to the agent's own templates without an override", () => {
-    const input = createCallSchema.parse({ agentId: contract.agentId, skillId: contract.skillId, channel: "sms", customerName: "Li Wei", customerPhone: "+8613800138000" });
+    const input = createCallSchema.parse({
+      agentId: contract.agentId,
+      skillId: contract.skillId,
+      channel: "sms",
+      customerName: "Li Wei",
+      customerPhone: "+8613800138000",
+    });
     const c = composeInteraction(agent, input);
     expect(c.rendered.initialMessage).toBe("Hi Li");
     expect(c.agent.name).toBe("Ava Thompson");

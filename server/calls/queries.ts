@@ -46,8 +46,8 @@ export const findCall = (id: string, client: Tx | typeof db = db) =>
   client.interaction.findUnique({ where: { id }, select: callSelect });
 
 function listWhere(q: ListCallsQuery) {
-  const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter(
-    (d): d is Date => Boolean(d),
+  const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter((d): d is Date =>
+    Boolean(d),
   );
   const createdAt = {
     ...(from.length && { gte: new Date(Math.max(...from.map((d) => d.getTime()))) }),

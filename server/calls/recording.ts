@@ -16,7 +16,11 @@ export async function getRecording(id: string, token: string | undefined): Promi
   if (verdict !== "ok") throw new ApiError("forbidden", "This recording link is not valid.");
   const row = await db.interaction.findUnique({
     where: { id },
-    select: { hasRecording: true, durationSeconds: true, messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } } },
+    select: {
+      hasRecording: true,
+      durationSeconds: true,
+      messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } },
+    },
   });
   if (!row?.hasRecording) throw notFound("Recording");
   return synthesizeRecording(row.durationSeconds ?? 1, row.messages);

@@ -193,7 +193,13 @@ export const callSchema = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   statusHistory: z.array(
-    z.object({ status: statusSchema, previousStatus: statusSchema.nullable(), at: z.string(), actor: z.string(), reason: z.string().nullable() }),
+    z.object({
+      status: statusSchema,
+      previousStatus: statusSchema.nullable(),
+      at: z.string(),
+      actor: z.string(),
+      reason: z.string().nullable(),
+    }),
   ),
   links: z.object({ self: z.string(), recording: z.string().nullable() }),
 });

@@ -5,7 +5,12 @@ import { allowedNext, CHANNELS, STATUSES, statusesFor, TERMINAL } from "./status
 export function lifecycleMarkdown(): string {
   const lines: string[] = [];
   lines.push("| Channel | Statuses it can pass through |", "|---|---|");
-  for (const channel of CHANNELS) lines.push(`| \`${channel}\` | ${statusesFor(channel).map((s) => `\`${s}\``).join(", ")} |`);
+  for (const channel of CHANNELS)
+    lines.push(
+      `| \`${channel}\` | ${statusesFor(channel)
+        .map((s) => `\`${s}\``)
+        .join(", ")} |`,
+    );
   lines.push("", "Legal transitions (any non-terminal status may also go to `failed`, `canceled` or `expired`):", "");
   lines.push("| From | `call` | `sms`, `email` | `whatsapp` | `webchat` |", "|---|---|---|---|---|");
   const abort = new Set(["failed", "canceled", "expired"]);

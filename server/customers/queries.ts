@@ -1,7 +1,6 @@
 // Prisma access for customers.
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { DirectoryQuery } from "@/lib/validation";
-import type { CustomerIdentity } from "./schema";
 
 const customerSelect = {
   id: true,
@@ -39,33 +38,3 @@ export async function listCustomers(query: DirectoryQuery) {
 }
 
 export const findCustomer = (id: string) => db.customer.findUnique({ where: { id }, select: customerSelect });
-
-/**
- * Finds the customer by phone, then by e-mail, filling in what they lacked; otherwise creates one.
- * Runs inside the Create Call transaction.
- */
-export async function findOrCreateCustomer(tx: Tx, who: CustomerIdentity) {
-  const match = [...(who.phone ? [{ phone: who.phone }] : []), ...(who.email ? [{ email: who.email }] : [])];
-  const existing = match.length
-    ? await tx.customer.findFirst({ where: { OR: match }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, phone: true, email: true, language: true } })
-    : null;
-  if (!existing) {
-    const name = who.name || who.phone || who.email || "Web visitor";
-    const created = await tx.customer.create({ data: { ...who, name }, select: { id: true } });
-    return { id: created.id, name };
-  }
-  const fill = {
-    ...(!existing.phone && who.phone && { phone: who.phone }),
-    ...(!existing.email && who.email && { email: who.email }),
-    ...(!existing.language && who.language && { language: who.language }),
-  };
-  // Only an e-mail or phone that no other customer holds can be filled in (both are unique).
-  if (fill.email && (await tx.customer.count({ where: { email: fill.email } }))) delete fill.email;
-  if (fill.phone && (await tx.customer.count({ where: { phone: fill.phone } }))) delete fill.phone;
-  await tx.customer.update({
-    where: { id: existing.id },
-    // A name is only replaced by one the request actually gave.
-    data: { ...fill, ...(who.name && { name: who.name, firstName: who.firstName, lastName: who.lastName }) },
-  });
-  return { id: existing.id, name: who.name || existing.name };
-}

@@ -11,10 +11,6 @@ export type JobRow = { id: string; interactionId: string; kind: string; step: nu
 /** Thrown inside a step's transaction when the lease was lost: the transaction rolls back. */
 export class LostLease extends Error {}
 
-export function enqueueSimulation(tx: Tx, interactionId: string) {
-  return tx.job.create({ data: { interactionId, kind: "simulate" } });
-}
-
 /**
  * Leases up to `limit` due jobs. The conditional update is the lock: on Postgres a competing
  * instance's identical UPDATE re-checks the row after the first commits and matches nothing.
@@ -39,7 +35,12 @@ export async function claimDueJobs(workerId: string, limit: number): Promise<Job
 }
 
 /** Moves a leased job to its next step (or ends it), failing with LostLease if another worker owns it. */
-export async function advanceJob(tx: Tx, job: JobRow, workerId: string, next: { delayMs: number } | { state: "done" | "failed"; error?: string }) {
+export async function advanceJob(
+  tx: Tx,
+  job: JobRow,
+  workerId: string,
+  next: { delayMs: number } | { state: "done" | "failed"; error?: string },
+) {
   const data =
     "delayMs" in next
       ? { step: job.step + 1, runAt: new Date(Date.now() + next.delayMs), attempts: 0, lastError: null }
@@ -55,7 +56,13 @@ export async function advanceJob(tx: Tx, job: JobRow, workerId: string, next: { 
 export function retryJob(job: JobRow, workerId: string, error: string, delayMs: number) {
   return db.job.updateMany({
     where: { id: job.id, step: job.step, lockedBy: workerId },
-    data: { attempts: job.attempts + 1, lastError: error.slice(0, 500), runAt: new Date(Date.now() + delayMs), lockedBy: null, lockedUntil: null },
+    data: {
+      attempts: job.attempts + 1,
+      lastError: error.slice(0, 500),
+      runAt: new Date(Date.now() + delayMs),
+      lockedBy: null,
+      lockedUntil: null,
+    },
   });
 }
 
@@ -65,5 +72,8 @@ export function releaseAllLeases() {
 }
 
 export function finishJobsOf(tx: Tx, interactionId: string) {
-  return tx.job.updateMany({ where: { interactionId, state: "pending" }, data: { state: "done", lockedBy: null, lockedUntil: null } });
+  return tx.job.updateMany({
+    where: { interactionId, state: "pending" },
+    data: { state: "done", lockedBy: null, lockedUntil: null },
+  });
 }

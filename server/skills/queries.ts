@@ -38,5 +38,4 @@ export const findSkill = (id: string) => db.skill.findUnique({ where: { id }, se
 
 export const createSkill = (data: CreateSkillInput) => db.skill.create({ data, select: skillSelect });
 
-export const updateSkill = (id: string, data: UpdateSkillInput) =>
-  db.skill.update({ where: { id }, data, select: skillSelect });
+export const updateSkill = (id: string, data: UpdateSkillInput) => db.skill.update({ where: { id }, data, select: skillSelect });

@@ -1132,8 +1132,20 @@ const routeCases: Case[] = [
     extra: (res) => expect(res.headers.get("allow")).toBe("GET, PUT"),
   },
   { name: "GET /api/v1/nope", method: "GET", path: "/api/v1/nope", status: 404 },
-  { name: "malformed percent-encoding in a call path", method: "GET", path: `${CALLS}/%E0%A4%A`, status: 400, message: /percent-encoding/ },
-  { name: "malformed percent-encoding in an agent path", method: "GET", path: `${AGENTS}/%FF`, status: 400, message: /percent-encoding/ },
+  {
+    name: "malformed percent-encoding in a call path",
+    method: "GET",
+    path: `${CALLS}/%E0%A4%A`,
+    status: 400,
+    message: /percent-encoding/,
+  },
+  {
+    name: "malformed percent-encoding in an agent path",
+    method: "GET",
+    path: `${AGENTS}/%FF`,
+    status: 400,
+    message: /percent-encoding/,
+  },
   { name: "POST /api/v1/nope", method: "POST", path: "/api/v1/nope", body: valid, status: 404 },
 ];
 

@@ -16,7 +16,12 @@ const documented = JSON.parse(readFileSync(path.join(contractDir, "create-call.r
 const jsonType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
 /** Every documented field is present with the documented JSON type (null only while it cannot exist yet). */
-function expectDocumentedShape(actual: Record<string, unknown>, example: Record<string, unknown>, allowNull: Set<string>, where = "") {
+function expectDocumentedShape(
+  actual: Record<string, unknown>,
+  example: Record<string, unknown>,
+  allowNull: Set<string>,
+  where = "",
+) {
   for (const [key, exampleValue] of Object.entries(example)) {
     expect(actual, `${where}${key} is missing`).toHaveProperty(key);
     const value = actual[key];

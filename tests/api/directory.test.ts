@@ -43,7 +43,12 @@ describe("agents", () => {
     expect(page.body).toHaveLength(2);
     expect(Number(page.headers.get("x-total-count"))).toBeGreaterThanOrEqual(6);
 
-    const call = await api("POST", "/api/v1/calls", { agentId: agent.id, skillId: SKILL_ID, channel: "webchat", customerName: "Ana Silva" });
+    const call = await api("POST", "/api/v1/calls", {
+      agentId: agent.id,
+      skillId: SKILL_ID,
+      channel: "webchat",
+      customerName: "Ana Silva",
+    });
     expect(call.status).toBe(200);
     expect(call.body.initialMessage).toBe("Hi Ana, Zoe here.");
 
@@ -62,7 +67,9 @@ describe("agents", () => {
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain("not assigned");
     const skill = await api("POST", "/api/v1/skills", { name: "Temporary", active: false });
-    await api("PUT", `/api/v1/agents/${AGENT_ID}`, { skillIds: [SKILL_ID, "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54", skill.body.id] });
+    await api("PUT", `/api/v1/agents/${AGENT_ID}`, {
+      skillIds: [SKILL_ID, "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54", skill.body.id],
+    });
     const inactive = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: skill.body.id, channel: "webchat" });
     expect(inactive.status).toBe(422);
     expect(inactive.body.error.message).toContain("inactive");
@@ -74,9 +81,27 @@ describe("customers", () => {
   it("finds an existing customer by phone or e-mail instead of creating a new one", async () => {
     const phone = "+14155550777";
     const email = `c${Date.now()}@example.com`;
-    const first = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerName: "Omar Haddad", customerPhone: phone });
-    const second = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "email", customerName: "Omar Haddad", customerPhone: phone, customerEmail: email });
-    const third = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "email", customerEmail: email.toUpperCase() });
+    const first = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "sms",
+      customerName: "Omar Haddad",
+      customerPhone: phone,
+    });
+    const second = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "email",
+      customerName: "Omar Haddad",
+      customerPhone: phone,
+      customerEmail: email,
+    });
+    const third = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "email",
+      customerEmail: email.toUpperCase(),
+    });
     expect(second.body.customerId).toBe(first.body.customerId);
     expect(third.body.customerId).toBe(first.body.customerId);
 
@@ -93,7 +118,13 @@ describe("customers", () => {
     const phone = `+1415${String(Date.now()).slice(-7)}`;
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerName: "Race Case", customerPhone: phone }),
+        api("POST", "/api/v1/calls", {
+          agentId: AGENT_ID,
+          skillId: SKILL_ID,
+          channel: "sms",
+          customerName: "Race Case",
+          customerPhone: phone,
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));

@@ -28,10 +28,13 @@ describe("durability", () => {
       }
       // Let every interaction get under way, then kill the process without any chance to clean up.
       await expect
-        .poll(async () => {
-          const calls = await Promise.all(ids.map((id) => api("GET", `/api/v1/calls/${id}`, undefined, {}, app.url)));
-          return calls.every((c) => c.body.messages.length >= 1);
-        }, { timeout: 20_000, interval: 100 })
+        .poll(
+          async () => {
+            const calls = await Promise.all(ids.map((id) => api("GET", `/api/v1/calls/${id}`, undefined, {}, app.url)));
+            return calls.every((c) => c.body.messages.length >= 1);
+          },
+          { timeout: 20_000, interval: 100 },
+        )
         .toBe(true);
       const before = await Promise.all(ids.map((id) => api("GET", `/api/v1/calls/${id}`, undefined, {}, app.url)));
       expect(before.some((c) => c.body.status === "completed")).toBe(false);

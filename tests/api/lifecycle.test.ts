@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
 
-const smsCall = (phone: string) => ({ agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerName: "Lena Park", customerPhone: phone });
+const smsCall = (phone: string) => ({
+  agentId: AGENT_ID,
+  skillId: SKILL_ID,
+  channel: "sms",
+  customerName: "Lena Park",
+  customerPhone: phone,
+});
 
 describe("status lifecycle", () => {
   it("rejects an illegal transition with the allowed next statuses", async () => {
@@ -19,7 +25,10 @@ describe("status lifecycle", () => {
 
   it("cancels a live interaction and stops the engine", async () => {
     const created = await api("POST", "/api/v1/calls", smsCall("+14155550202"));
-    const canceled = await api("PUT", `/api/v1/calls/${created.body.id}`, { status: "canceled", note: "Customer asked us to stop." });
+    const canceled = await api("PUT", `/api/v1/calls/${created.body.id}`, {
+      status: "canceled",
+      note: "Customer asked us to stop.",
+    });
     expect(canceled.status).toBe(200);
     expect(canceled.body).toMatchObject({ status: "canceled", note: "Customer asked us to stop." });
     expect(canceled.body.endedAt).not.toBeNull();
@@ -52,7 +61,9 @@ describe("status lifecycle", () => {
     expect(done.status).toBe("completed");
     const agentMessages = done.messages.filter((m: { sender: string }) => m.sender === "agent");
     const customerMessages = done.messages.filter((m: { sender: string }) => m.sender === "customer");
-    expect(agentMessages.every((m: { status: string; sid: string }) => m.status === "delivered" && /^SM[0-9a-f]{32}$/.test(m.sid))).toBe(true);
+    expect(
+      agentMessages.every((m: { status: string; sid: string }) => m.status === "delivered" && /^SM[0-9a-f]{32}$/.test(m.sid)),
+    ).toBe(true);
     expect(customerMessages.every((m: { status: string }) => m.status === "received")).toBe(true);
     expect(done.recordingUrl).toBeNull();
     expect(done.duration).toMatch(/^\d+$/);
@@ -63,7 +74,13 @@ describe("status lifecycle", () => {
     ["email", { customerEmail: "mail@example.com" }],
     ["webchat", {}],
   ])("runs a %s interaction to completion", async (channel, contact) => {
-    const created = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel, customerName: "Sam Rivera", ...contact });
+    const created = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel,
+      customerName: "Sam Rivera",
+      ...contact,
+    });
     expect(created.status).toBe(200);
     const done = await waitForTerminal(created.body.id);
     expect(done.status).toBe("completed");

@@ -10,7 +10,13 @@ const ids: string[] = [];
 beforeAll(async () => {
   const bodies = [
     { agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerName: `${tag} Alpha`, customerPhone: "+14155550301" },
-    { agentId: AGENT_ID, skillId: SKILL_ID, channel: "email", customerName: `${tag} Beta`, customerEmail: `beta.${tag}@example.com` },
+    {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "email",
+      customerName: `${tag} Beta`,
+      customerEmail: `beta.${tag}@example.com`,
+    },
     { agentId: MARCUS, skillId: BILLING, channel: "webchat", customerName: `${tag} Gamma` },
   ];
   for (const body of bodies) {
@@ -41,8 +47,12 @@ describe("list calls", () => {
   });
 
   it("searches by name (any case), phone and e-mail", async () => {
-    expect((await api("GET", `/api/v1/calls?q=${tag.toUpperCase()}%20alpha`)).body.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
-    expect((await api("GET", `/api/v1/calls?q=${encodeURIComponent("+14155550301")}`)).body.map((c: { id: string }) => c.id)).toContain(ids[0]);
+    expect((await api("GET", `/api/v1/calls?q=${tag.toUpperCase()}%20alpha`)).body.map((c: { id: string }) => c.id)).toEqual([
+      ids[0],
+    ]);
+    expect(
+      (await api("GET", `/api/v1/calls?q=${encodeURIComponent("+14155550301")}`)).body.map((c: { id: string }) => c.id),
+    ).toContain(ids[0]);
     expect((await api("GET", `/api/v1/calls?q=beta.${tag}`)).body.map((c: { id: string }) => c.id)).toEqual([ids[1]]);
   });
 

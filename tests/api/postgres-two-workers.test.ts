@@ -19,7 +19,13 @@ describe("two workers on one Postgres database", () => {
         const res = await api(
           "POST",
           "/api/v1/calls",
-          { agentId: AGENT_ID, skillId: SKILL_ID, channel: i % 3 ? "sms" : "call", customerName: `Pair ${i}`, customerPhone: `+1415555060${String(i).padStart(2, "0")}` },
+          {
+            agentId: AGENT_ID,
+            skillId: SKILL_ID,
+            channel: i % 3 ? "sms" : "call",
+            customerName: `Pair ${i}`,
+            customerPhone: `+1415555060${String(i).padStart(2, "0")}`,
+          },
           {},
           target,
         );

@@ -11,9 +11,18 @@ describe("sweeper", () => {
     // 0.05 minutes = 3 s of inactivity; the steps are slow enough to put the call on hold first.
     const app = await startApp(db.url, { STALE_INTERACTION_MINUTES: "0.05", SIMULATOR_STEP_MS: "300" });
     try {
-      const created = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "call", customerPhone: "+14155550501" }, {}, app.url);
+      const created = await api(
+        "POST",
+        "/api/v1/calls",
+        { agentId: AGENT_ID, skillId: SKILL_ID, channel: "call", customerPhone: "+14155550501" },
+        {},
+        app.url,
+      );
       await expect
-        .poll(async () => (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, app.url)).body.status, { timeout: 20_000, interval: 50 })
+        .poll(async () => (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, app.url)).body.status, {
+          timeout: 20_000,
+          interval: 50,
+        })
         .toBe("in-progress");
       const held = await api("PUT", `/api/v1/calls/${created.body.id}`, { status: "on-hold" }, {}, app.url);
       expect(held.status).toBe(200);

@@ -8,6 +8,9 @@ export const dialect = () => inject("dialect");
 export const basicAuth = (u = TEST_CREDENTIALS.username, p = TEST_CREDENTIALS.password) =>
   `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}`;
 
+/** Response bodies are read field by field in assertions, so they are typed loosely on purpose. */
+type JsonBody = Record<string, any>;
+
 export async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, root = baseUrl()) {
   const res = await fetch(`${root}${path}`, {
     method,
@@ -25,10 +28,21 @@ export async function api(method: string, path: string, body?: unknown, headers:
   } catch {
     json = text;
   }
-  return { status: res.status, headers: res.headers, body: json as Record<string, any> };
+  return { status: res.status, headers: res.headers, body: json as JsonBody };
 }
 
-const TERMINAL = new Set(["completed", "resolved", "transferred", "voicemail", "busy", "no-answer", "undelivered", "failed", "canceled", "expired"]);
+const TERMINAL = new Set([
+  "completed",
+  "resolved",
+  "transferred",
+  "voicemail",
+  "busy",
+  "no-answer",
+  "undelivered",
+  "failed",
+  "canceled",
+  "expired",
+]);
 
 /** Polls GET /calls/{id} until the interaction is terminal. */
 export async function waitForTerminal(id: string, timeoutMs = 30_000, root = baseUrl()) {

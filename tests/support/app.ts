@@ -47,7 +47,6 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
     ADMIN_PASSWORD: TEST_ADMIN.password,
     SIMULATOR_STEP_MS: "60",
     WORKER_POLL_MS: "50",
-    LOG_LEVEL: "warn",
     ...extra,
   };
 }

@@ -68,7 +68,11 @@ export function buildScript(input: ScriptInput): Step[] {
     `Everything is on track and you don't need to do anything. I'll send you a ${CHANNEL_NOUN[input.channel]} with the details.`,
     `It's all taken care of. You'll get a ${CHANNEL_NOUN[input.channel]} with a summary shortly.`,
   ]);
-  const customerThanks = pick(["Perfect, that's all I needed. Thank you!", "Great, thanks for your help.", "Thanks, that helps a lot."]);
+  const customerThanks = pick([
+    "Perfect, that's all I needed. Thank you!",
+    "Great, thanks for your help.",
+    "Thanks, that helps a lot.",
+  ]);
   const agentBye = pick([`Thank you, ${first}. Have a great day!`, `You're welcome, ${first}. Take care!`]);
 
   const conversation: Step[] = [

@@ -4,10 +4,9 @@ import { requireApiAuth } from "@/server/auth/authenticate";
 import { callIdParamsSchema, updateCallSchema } from "@/server/calls/schema";
 import { getCall, updateCall } from "@/server/calls/service";
 
-export const GET = handler(
-  async ({ params }) => Response.json(await getCall(parseParams(params, callIdParamsSchema).id)),
-  { before: requireApiAuth },
-);
+export const GET = handler(async ({ params }) => Response.json(await getCall(parseParams(params, callIdParamsSchema).id)), {
+  before: requireApiAuth,
+});
 
 export const PUT = handler(
   async ({ req, params }) => {
