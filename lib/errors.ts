@@ -69,6 +69,10 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError("not_found", `${what} was not found.`);
 
+/** A 422 about one field that the schema could not check (it needs the database). */
+export const fieldError = (path: string, message: string) =>
+  new ApiError("validation_failed", message, { details: [{ path, message }] });
+
 /** Turns a zod error into field-level details with dotted paths ("customerOverride.email"). */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {

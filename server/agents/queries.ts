@@ -1,5 +1,6 @@
 // Prisma access for agents and their skill assignments.
 import { db, type Tx } from "@/lib/db";
+import { withWriteLock } from "@/lib/sql";
 import type { DirectoryQuery } from "@/lib/validation";
 
 export const agentSelect = {
@@ -61,18 +62,22 @@ export const countSkills = (ids: string[]) => db.skill.count({ where: { id: { in
 type AgentData = Omit<Parameters<typeof db.agent.create>[0]["data"], "skills">;
 
 export function createAgent(data: AgentData, skillIds: string[]) {
-  return db.agent.create({
-    data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) } },
-    select: agentSelect,
-  });
+  return withWriteLock(() =>
+    db.agent.create({
+      data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) } },
+      select: agentSelect,
+    }),
+  );
 }
 
 export function updateAgent(id: string, data: Partial<AgentData>, skillIds?: string[]) {
-  return db.$transaction(async (tx) => {
-    if (skillIds) {
-      await tx.agentSkill.deleteMany({ where: { agentId: id } });
-      await tx.agentSkill.createMany({ data: skillIds.map((skillId) => ({ agentId: id, skillId })) });
-    }
-    return tx.agent.update({ where: { id }, data, select: agentSelect });
-  });
+  return withWriteLock(() =>
+    db.$transaction(async (tx) => {
+      if (skillIds) {
+        await tx.agentSkill.deleteMany({ where: { agentId: id } });
+        await tx.agentSkill.createMany({ data: skillIds.map((skillId) => ({ agentId: id, skillId })) });
+      }
+      return tx.agent.update({ where: { id }, data, select: agentSelect });
+    }),
+  );
 }

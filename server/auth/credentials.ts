@@ -1,6 +1,7 @@
 // API credentials: Basic `username:password` pairs. Secrets are high-entropy random strings, so a
 // fast SHA-256 is the right hash here (a slow hash protects low-entropy human passwords, and would cap
 // API throughput). Comparison is constant-time.
+import { withWriteLock } from "@/lib/sql";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 
@@ -46,7 +47,7 @@ function touchLastUsed(id: string) {
   const now = Date.now();
   if ((lastUsedWritten.get(id) ?? 0) > now - LAST_USED_EVERY_MS) return;
   lastUsedWritten.set(id, now);
-  db.apiCredential.update({ where: { id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  withWriteLock(() => db.apiCredential.update({ where: { id }, data: { lastUsedAt: new Date(now) } })).catch(() => {});
 }
 
 /** Verifies an Authorization header. Results are cached briefly, keyed by a hash of the header. */

@@ -3,14 +3,12 @@
 // agent and skill, finds or creates the customer, records the interaction and its first status, and
 // queues the engine's job. Column names follow prisma/models.prisma; the API tests cover every field.
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
 import { bool, type SqlTx, sqlTransaction } from "@/lib/sql";
 import type { CustomerIdentity } from "@/server/customers/schema";
 import { type AgentForCompose, composeInteraction } from "./compose";
 import type { CallRow } from "./queries";
 import type { CreateCallInput } from "./schema";
-
-const invalid = (path: string, message: string) => new ApiError("validation_failed", message, { details: [{ path, message }] });
 
 type AgentSqlRow = AgentForCompose & { active: unknown };
 
@@ -20,18 +18,21 @@ async function loadAgentAndSkill(tx: SqlTx, agentId: string, skillId: string): P
             "initialMessage", "baseInstructions", "imageURL" FROM "Agent" WHERE id = ?`,
     [agentId],
   );
-  if (!agent) throw invalid("agentId", `No agent has the id ${agentId}. List agents with GET /api/v1/agents.`);
-  if (!bool(agent.active)) throw invalid("agentId", `The agent ${agentId} is inactive. Activate it or pick another agent.`);
+  if (!agent) throw fieldError("agentId", `No agent has the id ${agentId}. List agents with GET /api/v1/agents.`);
+  if (!bool(agent.active)) throw fieldError("agentId", `The agent ${agentId} is inactive. Activate it or pick another agent.`);
   const skill = await tx.one<{ active: unknown; assigned: unknown }>(
     `SELECT s.active AS active, (SELECT count(*) FROM "AgentSkill" a WHERE a."agentId" = ? AND a."skillId" = s.id) AS assigned
        FROM "Skill" s WHERE s.id = ?`,
     [agentId, skillId],
   );
-  if (!skill) throw invalid("skillId", `No skill has the id ${skillId}. List skills with GET /api/v1/skills.`);
+  if (!skill) throw fieldError("skillId", `No skill has the id ${skillId}. List skills with GET /api/v1/skills.`);
   if (Number(skill.assigned) === 0) {
-    throw invalid("skillId", `The skill ${skillId} is not assigned to this agent. Assign it, or pick one of the agent's skills.`);
+    throw fieldError(
+      "skillId",
+      `The skill ${skillId} is not assigned to this agent. Assign it, or pick one of the agent's skills.`,
+    );
   }
-  if (!bool(skill.active)) throw invalid("skillId", `The skill ${skillId} is inactive. Activate it or pick another skill.`);
+  if (!bool(skill.active)) throw fieldError("skillId", `The skill ${skillId} is inactive. Activate it or pick another skill.`);
   return agent;
 }
 

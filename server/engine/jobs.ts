@@ -2,6 +2,7 @@
 // (lockedBy/lockedUntil); each step commits its effects together with the job's next state, guarded by
 // the step number and the lease, so a step never applies twice, even across restarts or instances.
 import { db, type Tx } from "@/lib/db";
+import { withWriteLock } from "@/lib/sql";
 
 export const LEASE_MS = 15_000;
 export const MAX_ATTEMPTS = 5;
@@ -25,10 +26,12 @@ export async function claimDueJobs(workerId: string, limit: number): Promise<Job
   });
   const claimed: JobRow[] = [];
   for (const job of due) {
-    const { count } = await db.job.updateMany({
-      where: { id: job.id, step: job.step, state: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: workerId, lockedUntil: new Date(Date.now() + LEASE_MS) },
-    });
+    const { count } = await withWriteLock(() =>
+      db.job.updateMany({
+        where: { id: job.id, step: job.step, state: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        data: { lockedBy: workerId, lockedUntil: new Date(Date.now() + LEASE_MS) },
+      }),
+    );
     if (count === 1) claimed.push(job);
   }
   return claimed;
@@ -54,16 +57,18 @@ export async function advanceJob(
 
 /** Keeps the step, records the failure and retries later with backoff. */
 export function retryJob(job: JobRow, workerId: string, error: string, delayMs: number) {
-  return db.job.updateMany({
-    where: { id: job.id, step: job.step, lockedBy: workerId },
-    data: {
-      attempts: job.attempts + 1,
-      lastError: error.slice(0, 500),
-      runAt: new Date(Date.now() + delayMs),
-      lockedBy: null,
-      lockedUntil: null,
-    },
-  });
+  return withWriteLock(() =>
+    db.job.updateMany({
+      where: { id: job.id, step: job.step, lockedBy: workerId },
+      data: {
+        attempts: job.attempts + 1,
+        lastError: error.slice(0, 500),
+        runAt: new Date(Date.now() + delayMs),
+        lockedBy: null,
+        lockedUntil: null,
+      },
+    }),
+  );
 }
 
 /** On SQLite only one instance runs, so leases left by a killed process can be released at start. */

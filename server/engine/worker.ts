@@ -64,8 +64,8 @@ async function failStep(job: JobRow, error: unknown) {
     await retryJob(job, WORKER_ID, message, 1000 * 2 ** job.attempts).catch(() => {});
     return;
   }
-  await db
-    .$transaction(async (tx) => {
+  await withWriteLock(() =>
+    db.$transaction(async (tx) => {
       const call = await tx.interaction.findUnique({
         where: { id: job.interactionId },
         select: { id: true, status: true, channel: true },
@@ -73,8 +73,8 @@ async function failStep(job: JobRow, error: unknown) {
       if (call && !isTerminal(call.status))
         await transition(tx, call, "failed", { actor: "engine", reason: "The provider failed repeatedly.", workerId: WORKER_ID });
       await finishJobsOf(tx, job.interactionId);
-    })
-    .catch((e) => console.error("[callboard] worker: could not fail job", e));
+    }),
+  ).catch((e) => console.error("[callboard] worker: could not fail job", e));
   publishCallEvent({ callId: job.interactionId, kind: "status" });
 }
 

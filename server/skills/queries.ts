@@ -1,4 +1,5 @@
 // Prisma access for skills.
+import { withWriteLock } from "@/lib/sql";
 import { db } from "@/lib/db";
 import type { DirectoryQuery as ListQuery } from "@/lib/validation";
 import type { CreateSkillInput, UpdateSkillInput } from "./schema";
@@ -36,6 +37,7 @@ export async function listSkills(query: ListQuery) {
 
 export const findSkill = (id: string) => db.skill.findUnique({ where: { id }, select: skillSelect });
 
-export const createSkill = (data: CreateSkillInput) => db.skill.create({ data, select: skillSelect });
+export const createSkill = (data: CreateSkillInput) => withWriteLock(() => db.skill.create({ data, select: skillSelect }));
 
-export const updateSkill = (id: string, data: UpdateSkillInput) => db.skill.update({ where: { id }, data, select: skillSelect });
+export const updateSkill = (id: string, data: UpdateSkillInput) =>
+  withWriteLock(() => db.skill.update({ where: { id }, data, select: skillSelect }));
