@@ -1,5 +1,6 @@
 // A tiny HTTP client for the API tests: Basic auth, JSON, and helpers to wait for an interaction.
 import { inject } from "vitest";
+import { isTerminal } from "@/server/calls/status";
 import { TEST_CREDENTIALS } from "./app";
 
 export const baseUrl = () => inject("baseUrl");
@@ -31,25 +32,12 @@ export async function api(method: string, path: string, body?: unknown, headers:
   return { status: res.status, headers: res.headers, body: json as JsonBody };
 }
 
-const TERMINAL = new Set([
-  "completed",
-  "resolved",
-  "transferred",
-  "voicemail",
-  "busy",
-  "no-answer",
-  "undelivered",
-  "failed",
-  "canceled",
-  "expired",
-]);
-
 /** Polls GET /calls/{id} until the interaction is terminal. */
 export async function waitForTerminal(id: string, timeoutMs = 30_000, root = baseUrl()) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await api("GET", `/api/v1/calls/${id}`, undefined, {}, root);
-    if (res.status === 200 && TERMINAL.has(res.body.status)) return res.body;
+    if (res.status === 200 && isTerminal(res.body.status)) return res.body;
     if (Date.now() > deadline) throw new Error(`call ${id} still ${res.body?.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
