@@ -22,11 +22,18 @@ if (upToDate && !process.argv.includes("--force")) {
   console.log("prisma clients up to date");
 } else {
   for (const dialect of DIALECTS) {
-    execFileSync(join(root, "node_modules", ".bin", "prisma"), ["generate"], {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: DIALECT_URLS[dialect] },
-    });
+    // Prisma's output (including its preview-feature notices) is shown only when generation fails.
+    try {
+      execFileSync(join(root, "node_modules", ".bin", "prisma"), ["generate"], {
+        cwd: root,
+        stdio: "pipe",
+        env: { ...process.env, DATABASE_URL: DIALECT_URLS[dialect] },
+      });
+    } catch (error) {
+      console.error(`${error.stdout ?? ""}${error.stderr ?? ""}`);
+      throw new Error(`prisma generate failed for ${dialect}`);
+    }
   }
   writeFileSync(stamp, hash);
+  console.log("prisma clients generated (sqlite, postgresql)");
 }

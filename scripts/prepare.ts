@@ -5,11 +5,18 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { env, dialect } from "@/lib/env";
 
+/** Applies pending migrations. Prisma's chatter is shown only when it fails. */
 function migrate() {
-  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
-  });
+  try {
+    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      stdio: "pipe",
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+    });
+  } catch (error) {
+    const output = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${output.stdout ?? ""}${output.stderr ?? ""}`);
+    throw new Error(`migrations failed for ${dialect}; see Prisma's output above`);
+  }
 }
 
 async function main() {
