@@ -76,6 +76,9 @@ export const pagingQuery = {
   limit: queryInt(1, 100, 20, "limit"),
 };
 
+/** Prisma skip/take for a page of a list query. */
+export const pageArgs = (q: { page: number; limit: number }) => ({ skip: (q.page - 1) * q.limit, take: q.limit });
+
 export const idParamsSchema = z.object({ id: uuid("The id in the path") });
 
 /** The list query of agents, skills and customers: an optional active filter, a search, and paging. */

@@ -1,7 +1,7 @@
 // Prisma access for agents and their skill assignments.
 import { db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
-import type { DirectoryQuery } from "@/lib/validation";
+import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 
 export const agentSelect = {
   id: true,
@@ -46,8 +46,7 @@ export async function listAgents(query: DirectoryQuery) {
       where: where(query),
       select: agentSelect,
       orderBy: [{ active: "desc" }, { name: "asc" }],
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
+      ...pageArgs(query),
     }),
     db.agent.count({ where: where(query) }),
   ]);

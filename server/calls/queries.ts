@@ -1,4 +1,5 @@
 // Prisma access for interactions, their messages and status history.
+import { pageArgs } from "@/lib/validation";
 import { db, type Tx } from "@/lib/db";
 import type { ListCallsQuery } from "./schema";
 
@@ -70,13 +71,9 @@ export async function listCalls(q: ListCallsQuery) {
       where,
       select: callSelect,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.limit,
-      take: q.limit,
+      ...pageArgs(q),
     }),
     db.interaction.count({ where }),
   ]);
   return { rows, total };
 }
-
-export const findStatus = (id: string) =>
-  db.interaction.findUnique({ where: { id }, select: { id: true, status: true, channel: true } });

@@ -4,6 +4,7 @@ import { fieldError, notFound } from "@/lib/errors";
 import { withWriteLock } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
 import { wakeWorker } from "@/server/engine/signal";
+import { publishCallEvent } from "@/server/events/bus";
 import { insertCall } from "./insert";
 import * as q from "./queries";
 import type { CreateCallInput, ListCallsQuery, UpdateCallInput } from "./schema";
@@ -50,5 +51,7 @@ export async function updateCall(id: string, input: UpdateCallInput) {
     }),
   );
   wakeWorker();
+  // Live views learn about staff changes the same way as about the engine's.
+  publishCallEvent({ callId: id, kind: "updated" });
   return getCall(id);
 }

@@ -1,6 +1,6 @@
 // Prisma access for customers.
 import { db } from "@/lib/db";
-import type { DirectoryQuery } from "@/lib/validation";
+import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 
 const customerSelect = {
   id: true,
@@ -29,8 +29,7 @@ export async function listCustomers(query: DirectoryQuery) {
       where: where(query),
       select: customerSelect,
       orderBy: [{ updatedAt: "desc" }],
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
+      ...pageArgs(query),
     }),
     db.customer.count({ where: where(query) }),
   ]);

@@ -136,7 +136,3 @@ export async function startWorker() {
   };
   console.log(`[callboard] worker ${WORKER_ID} started (${dialect})`);
 }
-
-export async function stopWorker() {
-  await globalForWorker.callboardWorker?.stop?.();
-}

@@ -1,7 +1,7 @@
 // Prisma access for skills.
 import { withWriteLock } from "@/lib/sql";
 import { db } from "@/lib/db";
-import type { DirectoryQuery as ListQuery } from "@/lib/validation";
+import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 import type { CreateSkillInput, UpdateSkillInput } from "./schema";
 
 export const skillSelect = {
@@ -14,21 +14,20 @@ export const skillSelect = {
   updatedAt: true,
 } as const;
 
-function where(query: ListQuery) {
+function where(query: DirectoryQuery) {
   return {
     ...(query.active && { active: query.active === "true" }),
     ...(query.q && { name: { contains: query.q } }),
   };
 }
 
-export async function listSkills(query: ListQuery) {
+export async function listSkills(query: DirectoryQuery) {
   const [rows, total] = await Promise.all([
     db.skill.findMany({
       where: where(query),
       select: skillSelect,
       orderBy: [{ active: "desc" }, { name: "asc" }],
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
+      ...pageArgs(query),
     }),
     db.skill.count({ where: where(query) }),
   ]);

@@ -2,14 +2,14 @@
 import { notFound } from "@/lib/errors";
 import { toIso } from "@/lib/time";
 import * as q from "./queries";
-import type { DirectoryQuery as ListQuery } from "@/lib/validation";
+import type { DirectoryQuery } from "@/lib/validation";
 import type { CreateSkillInput, SkillDto, UpdateSkillInput } from "./schema";
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findSkill>>>;
 
 export const toSkill = (row: Row): SkillDto => ({ ...row, createdAt: toIso(row.createdAt), updatedAt: toIso(row.updatedAt) });
 
-export async function listSkills(query: ListQuery) {
+export async function listSkills(query: DirectoryQuery) {
   const { rows, total } = await q.listSkills(query);
   return { items: rows.map(toSkill), total };
 }
