@@ -1,4 +1,4 @@
-// Browser-level checks of what issue #2 ships: the landing page, and a voice recording that a real
+// Browser-level check of what issue #2 ships: a voice recording that a real
 // Chromium <audio> element can open from recordingUrl without credentials and actually play.
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
@@ -7,12 +7,6 @@ import { TEST_CREDENTIALS } from "../tests/support/app";
 
 const auth = `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString("base64")}`;
 const contractBody = readFileSync(path.join(__dirname, "..", "..", "shared", "contract", "create-call.request.json"), "utf8");
-
-test("the landing page says what Callboard is", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Callboard" })).toBeVisible();
-  await expect(page.getByText("/api/v1/calls")).toBeVisible();
-});
 
 test("a voice recording plays in the browser's audio element", async ({ page, request }) => {
   let call: { id: string; status: string; recordingUrl: string | null; duration: string | null };

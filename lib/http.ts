@@ -6,21 +6,22 @@ import { ApiError, handleApiError, validationError } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type HandlerArgs<P> = { req: Request; params: P };
+export type HandlerArgs<P, A = unknown> = { req: Request; params: P; auth: A };
 
 /**
- * Wraps a route handler: awaits params, runs `before` hooks (authentication), and maps every thrown
- * error to the error envelope. Handlers stay a few lines: parse, call one service, respond.
+ * Wraps a route handler: runs `before` (authentication, whose result arrives as `auth`), awaits params,
+ * and maps every thrown error to the error envelope. Handlers stay a few lines: parse, call one
+ * service, respond.
  */
-export function handler<P = Record<string, string>>(
-  fn: (args: HandlerArgs<P>) => Promise<Response>,
-  options: { before?: (req: Request) => Promise<unknown> } = {},
+export function handler<P = Record<string, string>, A = unknown>(
+  fn: (args: HandlerArgs<P, A>) => Promise<Response>,
+  options: { before?: (req: Request) => Promise<A> } = {},
 ) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
-      await options.before?.(req);
+      const auth = (await options.before?.(req)) as A;
       const params = (await ctx?.params) as P;
-      return await fn({ req, params });
+      return await fn({ req, params, auth });
     } catch (error) {
       return handleApiError(error);
     }

@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export default function Page() {
+  return <h1 className="text-2xl font-semibold">Agents</h1>;
+}

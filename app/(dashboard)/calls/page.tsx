@@ -1,0 +1,3 @@
+export default function CallsPage() {
+  return <h1>Interactions</h1>;
+}
