@@ -1,0 +1,47 @@
+"use client";
+// React Query hooks for interactions ("calls"). Keys: ['calls', 'list', filters] and ['calls', id].
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiClient, toQuery } from "@/lib/api-client";
+import type { Call, CreateCallInput, UpdateCallInput } from "@/server/calls/schema";
+
+export type CallFilters = Record<string, string | number | undefined>;
+
+export const callKeys = {
+  all: ["calls"] as const,
+  list: (filters: CallFilters) => ["calls", "list", filters] as const,
+  detail: (id: string) => ["calls", id] as const,
+};
+
+export function useCallsQuery(filters: CallFilters) {
+  return useQuery({
+    queryKey: callKeys.list(filters),
+    queryFn: () => apiClient.list<Call>(`/api/v1/calls${toQuery(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCallQuery(id: string) {
+  return useQuery({ queryKey: callKeys.detail(id), queryFn: () => apiClient.get<Call>(`/api/v1/calls/${id}`) });
+}
+
+export function useCreateCallMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCallInput) => apiClient.post<Call>("/api/v1/calls", input),
+    onSuccess: (call) => {
+      queryClient.setQueryData(callKeys.detail(call.id), call);
+      queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+    },
+  });
+}
+
+export function useUpdateCallMutation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateCallInput) => apiClient.put<Call>(`/api/v1/calls/${id}`, input),
+    onSuccess: (call) => {
+      queryClient.setQueryData(callKeys.detail(id), call);
+      queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+    },
+  });
+}
