@@ -62,3 +62,8 @@ export function sessionCookie(token: string, expiresAt: Date): string {
 export function clearedSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
+
+/** Housekeeping, run with the worker's periodic sweep: expired sessions are useless rows. */
+export async function deleteExpiredSessions(now = new Date()) {
+  await withWriteLock(() => db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } }));
+}

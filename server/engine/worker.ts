@@ -13,6 +13,7 @@ import { advanceJob, claimDueJobs, finishJobsOf, type JobRow, LostLease, MAX_ATT
 import { providerFor } from "./providers";
 import { workerSignal } from "./signal";
 import { sweepStaleInteractions } from "./sweeper";
+import { deleteExpiredSessions } from "@/server/auth/session";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const BATCH = 16;
@@ -99,6 +100,7 @@ export async function startWorker() {
         if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
           lastSweep = Date.now();
           await sweepStaleInteractions();
+          await deleteExpiredSessions();
         }
         const started = Date.now();
         const jobs = await claimDueJobs(WORKER_ID, BATCH);
