@@ -3,6 +3,7 @@
 import { publicUrl } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { type ApiPrincipal, verifyBasicHeader } from "./credentials";
+import { enforceRateLimit } from "./rate-limit";
 import { findSessionPrincipal, readCookie, SESSION_COOKIE, type StaffPrincipal } from "./session";
 
 export const UNAUTHORIZED_HEADERS = { "WWW-Authenticate": 'Basic realm="Callboard API", charset="UTF-8"' };
@@ -31,7 +32,10 @@ export async function requireApiAuth(req: Request): Promise<Principal> {
   const header = req.headers.get("authorization");
   if (header) {
     const principal = await verifyBasicHeader(header);
-    if (principal) return principal;
+    if (principal) {
+      enforceRateLimit(principal.credentialId);
+      return principal;
+    }
     throw new ApiError("unauthorized", "The API credentials are wrong or revoked. Check the username and password.", {
       headers: UNAUTHORIZED_HEADERS,
     });
