@@ -74,7 +74,7 @@ export const fieldError = (path: string, message: string) =>
   new ApiError("validation_failed", message, { details: [{ path, message }] });
 
 /** Turns a zod error into field-level details with dotted paths ("customerOverride.email"). */
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
+export function zodDetails(error: z.ZodError, rootPath = "(body)"): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
@@ -83,12 +83,12 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
         message: `Unknown field "${key}". Remove it: it is not part of this request.`,
       }));
     }
-    return [{ path: base.join(".") || "(body)", message: issue.message }];
+    return [{ path: base.join(".") || rootPath, message: issue.message }];
   });
 }
 
-export function validationError(error: z.ZodError, what = "The request"): ApiError {
-  const details = zodDetails(error);
+export function validationError(error: z.ZodError, what = "The request", rootPath?: string): ApiError {
+  const details = zodDetails(error, rootPath);
   const first = details[0];
   const summary = first ? `${first.path}: ${first.message}` : "invalid input";
   return new ApiError("validation_failed", `${what} is invalid. ${summary}`, { details });

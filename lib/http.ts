@@ -119,9 +119,20 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
 }
 
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  const body = await readJsonObject(req);
+  return parseBodyValue(await readJsonObject(req), schema);
+}
+
+/** Validates a body already read with readJsonObject (when the raw object is needed too). */
+export function parseBodyValue<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error, "The request body");
+  return parsed.data;
+}
+
+/** Validates one request header with its schema; an invalid value names the header. */
+export function parseHeader<S extends z.ZodType>(req: Request, name: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(req.headers.get(name) ?? undefined);
+  if (!parsed.success) throw validationError(parsed.error, `The ${name} header`, name);
   return parsed.data;
 }
 

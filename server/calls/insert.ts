@@ -82,8 +82,11 @@ async function findOrCreateCustomer(tx: SqlTx, who: CustomerIdentity, now: Date)
   return { id: existing.id, name: who.name || existing.name };
 }
 
-/** Records the interaction and queues its work in one transaction; returns the row as findCall would. */
-export function insertCall(input: CreateCallInput): Promise<CallRow> {
+/**
+ * Records the interaction and queues its work in one transaction; returns the row as findCall would.
+ * With an idempotency claim, the key is bound to the new interaction in the same transaction.
+ */
+export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): Promise<CallRow> {
   return sqlTransaction(async (tx) => {
     const now = new Date();
     const agent = await loadAgentAndSkill(tx, input.agentId, input.skillId);
@@ -161,6 +164,9 @@ export function insertCall(input: CreateCallInput): Promise<CallRow> {
       `INSERT INTO "Job" (id, "interactionId", kind, state, step, "runAt", attempts, "createdAt", "updatedAt") VALUES (?, ?, 'simulate', 'pending', 0, ?, 0, ?, ?)`,
       [randomUUID(), id, now, now, now],
     );
+    if (idempotencyKeyId) {
+      await tx.run(`UPDATE "IdempotencyKey" SET "interactionId" = ? WHERE id = ?`, [id, idempotencyKeyId]);
+    }
     return row;
   });
 }

@@ -83,6 +83,14 @@ export const createCallSchema = z
   });
 export type CreateCallInput = z.infer<typeof createCallSchema>;
 
+/** The optional Idempotency-Key header of POST /calls: an opaque client-chosen string, e.g. a UUID. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, "Idempotency-Key must not be empty.")
+  .max(255, "Idempotency-Key must be at most 255 characters.")
+  .regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII without spaces, e.g. a UUID.")
+  .optional();
+
 export const updateCallSchema = z
   .strictObject({
     agentId: uuid("agentId").optional(),

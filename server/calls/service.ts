@@ -1,13 +1,15 @@
 // Interaction use cases: create (record + queue work in one transaction), read, list, update.
 import { db, withUniqueRetry } from "@/lib/db";
 import { fieldError, notFound } from "@/lib/errors";
+import { parseBodyValue } from "@/lib/http";
 import { withWriteLock } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
 import { wakeWorker } from "@/server/engine/signal";
 import { publishCallEvent } from "@/server/events/bus";
 import { insertCall } from "./insert";
 import * as q from "./queries";
-import type { CreateCallInput, ListCallsQuery, UpdateCallInput } from "./schema";
+import { claimIdempotencyKey, hashRequestBody, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
+import { type CreateCallInput, createCallSchema, type ListCallsQuery, type UpdateCallInput } from "./schema";
 import { toCall } from "./serialize";
 import { transitionOrThrow } from "./transitions";
 
@@ -16,6 +18,31 @@ export async function createCall(input: CreateCallInput) {
   const row = await withUniqueRetry(() => insertCall(input));
   wakeWorker();
   return toCall(row);
+}
+
+/**
+ * Create with an Idempotency-Key: the first request creates, repeats with the same body get the
+ * original response (`replayed`), a different body gets 422 and a repeat during the first gets 409.
+ */
+export async function createCallOnce(body: Record<string, unknown>, key: string, scope: string) {
+  const outcome = await claimIdempotencyKey(scope, key, hashRequestBody(body));
+  if ("replay" in outcome) {
+    const saved = outcome.replay as { interactionId?: string };
+    return { call: saved.interactionId ? await getCall(saved.interactionId) : saved, replayed: true };
+  }
+  let row: Awaited<ReturnType<typeof insertCall>>;
+  try {
+    const input = parseBodyValue(body, createCallSchema);
+    row = await withUniqueRetry(() => insertCall(input, outcome.claim.id));
+  } catch (error) {
+    await releaseIdempotencyKey(outcome.claim);
+    throw error;
+  }
+  wakeWorker();
+  const call = await toCall(row);
+  // Best effort: if this write is lost, a replay re-reads the interaction bound to the key instead.
+  await saveIdempotentResponse(outcome.claim, call).catch(() => {});
+  return { call, replayed: false };
 }
 
 export async function getCall(id: string) {

@@ -14,6 +14,7 @@ import { providerFor } from "./providers";
 import { workerSignal } from "./signal";
 import { sweepStaleInteractions } from "./sweeper";
 import { deleteExpiredSessions } from "@/server/auth/session";
+import { deleteExpiredIdempotencyKeys } from "@/server/calls/idempotency";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const BATCH = 16;
@@ -101,6 +102,7 @@ export async function startWorker() {
           lastSweep = Date.now();
           await sweepStaleInteractions();
           await deleteExpiredSessions();
+          await deleteExpiredIdempotencyKeys();
         }
         const started = Date.now();
         const jobs = await claimDueJobs(WORKER_ID, BATCH);

@@ -1,13 +1,21 @@
-// POST /api/v1/calls: create an interaction (200, as the reference). GET: list, newest first.
-import { handler, listResponse, methodNotAllowed, parseBody, parseQuery } from "@/lib/http";
+// POST /api/v1/calls: create an interaction (200, as the reference; Idempotency-Key honoured). GET: list, newest first.
+import { handler, listResponse, methodNotAllowed, parseBody, parseHeader, parseQuery, readJsonObject } from "@/lib/http";
 import { requireApiAuth } from "@/server/auth/authenticate";
-import { createCallSchema, listCallsQuerySchema } from "@/server/calls/schema";
-import { createCall, listCalls } from "@/server/calls/service";
+import { idempotencyScope } from "@/server/calls/idempotency";
+import { type Call, createCallSchema, idempotencyKeySchema, listCallsQuerySchema } from "@/server/calls/schema";
+import { createCall, createCallOnce, listCalls } from "@/server/calls/service";
 
 export const POST = handler(
-  async ({ req }) => {
-    const call = await createCall(await parseBody(req, createCallSchema));
-    return Response.json(call, { status: 200, headers: { Location: call.links.self } });
+  async ({ req, auth }) => {
+    const key = parseHeader(req, "Idempotency-Key", idempotencyKeySchema);
+    if (!key) {
+      const call = await createCall(await parseBody(req, createCallSchema));
+      return Response.json(call, { status: 200, headers: { Location: call.links.self } });
+    }
+    const { call, replayed } = await createCallOnce(await readJsonObject(req), key, idempotencyScope(auth));
+    const headers: Record<string, string> = { Location: (call as Call).links.self };
+    if (replayed) headers["Idempotent-Replayed"] = "true";
+    return Response.json(call, { status: 200, headers });
   },
   { before: requireApiAuth },
 );
