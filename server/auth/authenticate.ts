@@ -66,3 +66,12 @@ export async function requireAdmin(req: Request): Promise<StaffPrincipal> {
   }
   return principal;
 }
+
+/** Dashboard-only endpoints (API keys): a signed-in staff member. API credentials cannot mint credentials. */
+export async function requireStaffSession(req: Request): Promise<StaffPrincipal> {
+  const principal = await requireApiAuth(req);
+  if (principal.kind !== "staff") {
+    throw new ApiError("forbidden", "API credentials are managed in the dashboard: sign in as a staff member.");
+  }
+  return principal;
+}

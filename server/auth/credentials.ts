@@ -69,6 +69,12 @@ export async function verifyBasicHeader(header: string | null): Promise<ApiPrinc
   return principal;
 }
 
+/** Drops this process's cached verdicts for a credential, so its revocation takes effect at once here. */
+export function forgetCredential(id: string) {
+  for (const [key, entry] of cache) if (entry.principal?.credentialId === id) cache.delete(key);
+  lastUsedWritten.delete(id);
+}
+
 /**
  * Creates or updates the bootstrap credential from API_USERNAME/API_PASSWORD. Without them, and with no
  * credential yet, it generates one and returns it so the caller can print it once.

@@ -1,4 +1,8 @@
-// Placeholder: being built.
-export default function Page() {
-  return <h1 className="text-2xl font-semibold">API keys</h1>;
+import type { Metadata } from "next";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default function ApiKeysPage() {
+  return <ApiKeysPanel />;
 }

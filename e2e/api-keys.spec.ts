@@ -1,0 +1,158 @@
+// Settings: API keys (create with the secret shown once, copy, use, last used, revoke) and staff users
+// (add, change role, remove; admin-only page).
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signInThroughApi, test } from "./fixtures";
+
+async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "horizontal overflow at this width").toBeLessThanOrEqual(0);
+}
+
+const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+
+test("API keys: create one, copy its secret, use it, see it used, and revoke it", async ({ signedInPage: page, api }) => {
+  const name = `E2E CRM sync ${Date.now()}`;
+  let username = "";
+  let password = "";
+  const row = page.getByTestId("api-key-row").filter({ hasText: name });
+
+  await test.step("the page lists keys and is accessible", async () => {
+    await page.goto("/settings/api-keys");
+    await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+    await expect(page.getByTestId("api-key-row").first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  await test.step("a nameless key is refused inline", async () => {
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByText("name must not be empty.")).toBeVisible();
+  });
+
+  await test.step("creating a key shows its secret once, with a curl example", async () => {
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create API key" }).click();
+    const notice = page.getByTestId("new-api-key");
+    await expect(notice).toContainText("you won’t see it again");
+    username = (await page.getByTestId("new-api-key-username").textContent()) ?? "";
+    password = (await page.getByTestId("new-api-key-password").textContent()) ?? "";
+    expect(username).toMatch(/^cb_/);
+    expect(password.length).toBeGreaterThan(30);
+    await expect(page.getByTestId("new-api-key-curl")).toContainText(`curl -u '${username}:${password}'`);
+    await expect(row).toContainText("never");
+    await expectAccessible(page);
+  });
+
+  await test.step("Copy puts the password on the clipboard", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await page.getByRole("button", { name: "Copy password" }).click();
+    await expect(page.getByTestId("new-api-key").getByText("Copied")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(password);
+  });
+
+  await test.step("the secret works with Basic and the key shows as used after a reload", async () => {
+    const res = await api.get("/api/v1/calls", { headers: { authorization: basic(username, password) } });
+    expect(res.status()).toBe(200);
+    await expect(async () => {
+      await page.reload();
+      await expect(row.getByTestId("api-key-last-used")).toHaveText("just now", { timeout: 1_000 });
+    }).toPass();
+    // The secret is gone once the page is left.
+    await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+    await expect(page.getByText(password)).toHaveCount(0);
+  });
+
+  await test.step("revoking asks first, then the key stops working", async () => {
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Revoke “${name}”?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText("active");
+
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    await dialog.getByRole("button", { name: "Revoke API key" }).click();
+    await expect(row).toContainText("revoked");
+    await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+    await expect
+      .poll(async () => (await api.get("/api/v1/calls", { headers: { authorization: basic(username, password) } })).status(), {
+        timeout: 8_000,
+      })
+      .toBe(401);
+  });
+
+  await test.step("at 390px wide nothing scrolls sideways, even with a secret shown", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel("Name", { exact: true }).fill(`${name} (phone)`);
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByTestId("new-api-key-curl")).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+  });
+});
+
+test("Users: an admin adds a staff member, changes their role, and removes them", async ({ signedInPage: page, browser }) => {
+  const email = `e2e-staff-${Date.now()}@callboard.test`;
+  const password = "e2e-staff-password";
+  const name = "Erin Example";
+  const row = page.getByTestId("user-row").filter({ hasText: email });
+
+  await test.step("the page shows the staff list and is accessible", async () => {
+    await page.goto("/settings/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    await expect(page.getByTestId("user-row").filter({ hasText: "(you)" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  await test.step("the form checks its fields before sending", async () => {
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Initial password").fill("short");
+    await page.getByRole("button", { name: "Add staff member" }).click();
+    await expect(page.getByText("Enter an e-mail address like name@example.com.")).toBeVisible();
+    await expect(page.getByText("The password must be at least 12 characters.")).toBeVisible();
+  });
+
+  await test.step("adding a staff member lists them", async () => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByLabel("Role").selectOption("staff");
+    await page.getByLabel("Initial password").fill(password);
+    await page.getByRole("button", { name: "Add staff member" }).click();
+    await expect(page.getByText(`${email} was added.`, { exact: false }).first()).toBeVisible();
+    await expect(row).toContainText(name);
+    await expect(row).toContainText("staff");
+    await expect(page.getByLabel("Email")).toHaveValue("");
+  });
+
+  await test.step("a staff member cannot open the users page", async () => {
+    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+    const staffPage = await context.newPage();
+    await signInThroughApi(staffPage, { email, password });
+    await staffPage.goto("/settings/users");
+    await expect(staffPage).toHaveURL(/\/$/);
+    await expect(staffPage.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await context.close();
+  });
+
+  await test.step("changing the role", async () => {
+    await row.getByRole("button", { name: `Make ${name} admin` }).click();
+    await expect(row.getByRole("button", { name: `Make ${name} staff` })).toBeVisible();
+    await expect(row).toContainText("admin");
+    await row.getByRole("button", { name: `Make ${name} staff` }).click();
+    await expect(row.getByRole("button", { name: `Make ${name} admin` })).toBeVisible();
+  });
+
+  await test.step("at 390px wide nothing scrolls sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(row).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  await test.step("removing asks first, then the staff member is gone", async () => {
+    await row.getByRole("button", { name: `Remove ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Remove ${name}?` });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Remove staff member" }).click();
+    await expect(row).toHaveCount(0);
+  });
+});
