@@ -24,7 +24,9 @@ export const createAgentSchema = z.strictObject({
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
+// null clears an optional contact field (the dashboard's edit form sends it for an emptied input).
 export const updateAgentSchema = createAgentSchema
+  .extend({ email: email().nullable(), phone: phone().nullable(), imageURL: httpUrl("imageURL").nullable() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
 export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;

@@ -75,6 +75,21 @@ describe("agents", () => {
     expect(inactive.body.error.message).toContain("inactive");
     await api("PUT", `/api/v1/agents/${AGENT_ID}`, { skillIds: [SKILL_ID, "9c8b7a6d-4e3f-4a2b-8c1d-0e9f8a7b6c54"] });
   });
+
+  it("clears an agent's e-mail, phone and image URL with null on update, but not on create", async () => {
+    const created = await api("POST", "/api/v1/agents", {
+      name: "Iris",
+      email: "iris@example.com",
+      phone: "+14155550998",
+      imageURL: "https://example.com/iris.png",
+    });
+    const cleared = await api("PUT", `/api/v1/agents/${created.body.id}`, { email: null, phone: null, imageURL: null });
+    expect(cleared.status).toBe(200);
+    expect(agentSchema.parse(cleared.body)).toMatchObject({ email: null, phone: null, imageURL: null, name: "Iris" });
+    const refused = await api("POST", "/api/v1/agents", { name: "Iris", email: null });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0].path).toBe("email");
+  });
 });
 
 describe("customers", () => {

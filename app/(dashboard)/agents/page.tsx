@@ -1,4 +1,9 @@
-// Placeholder: being built.
-export default function Page() {
-  return <h1 className="text-2xl font-semibold">Agents</h1>;
+import type { Metadata } from "next";
+import { AgentsList } from "@/components/agents/agents-list";
+import { savedIdFrom } from "@/components/ui/saved-id";
+
+export const metadata: Metadata = { title: "Agents" };
+
+export default async function AgentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return <AgentsList savedId={savedIdFrom((await searchParams).saved)} />;
 }

@@ -1,4 +1,8 @@
-// Placeholder: being built.
-export default function Page() {
-  return <h1 className="text-2xl font-semibold">Customers</h1>;
+import type { Metadata } from "next";
+import { CustomersList } from "@/components/customers/customers-list";
+
+export const metadata: Metadata = { title: "Customers" };
+
+export default function CustomersPage() {
+  return <CustomersList />;
 }

@@ -1,4 +1,9 @@
-// Placeholder: being built.
-export default function Page() {
-  return <h1 className="text-2xl font-semibold">Skills</h1>;
+import type { Metadata } from "next";
+import { SkillsList } from "@/components/skills/skills-list";
+import { savedIdFrom } from "@/components/ui/saved-id";
+
+export const metadata: Metadata = { title: "Skills" };
+
+export default async function SkillsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  return <SkillsList savedId={savedIdFrom((await searchParams).saved)} />;
 }
