@@ -41,14 +41,19 @@ export function AgentSection({
   return (
     <Card title="Agent and channel">
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Agent" required error={errors.agentId?.message} className="sm:col-span-2">
+        <FormField
+          label="Agent"
+          required
+          hint={agent ? [agent.roleText, agent.language].filter(Boolean).join(" · ") : undefined}
+          error={errors.agentId?.message}
+          className="sm:col-span-2"
+        >
           {(a11y) => (
             <select className={inputClass} {...a11y} {...register("agentId")}>
               <option value="">Choose an agent</option>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
                   {[a.name, a.lastname].filter(Boolean).join(" ")}
-                  {a.roleText ? ` — ${a.roleText}` : ""}
                 </option>
               ))}
             </select>
