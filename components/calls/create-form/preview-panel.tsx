@@ -55,8 +55,8 @@ export function PreviewPanel({ agent, defaults }: { agent: AgentDto | undefined;
               ))}
             </ul>
             <p className="mt-2 text-xs">
-              {unresolved.length === 1 ? "It" : "They"} will be empty in what the customer hears or reads. Add a custom
-              field with that name, or edit the text.
+              {unresolved.length === 1 ? "It" : "They"} will be empty in what the customer hears or reads. Add a custom field with
+              that name, or edit the text.
             </p>
           </div>
         )}
