@@ -1,0 +1,88 @@
+"use client";
+// Who talks to the customer, with which skill, over which channel. The skill list follows the agent.
+import { useFormContext } from "react-hook-form";
+import { inputClass } from "@/components/ui/field";
+import { Card } from "@/components/ui/page-header";
+import type { AgentDto } from "@/server/agents/schema";
+import { CHANNELS } from "@/server/calls/status";
+import { FormField } from "./form-field";
+import type { CreateCallFormValues } from "./form-model";
+
+const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  call: "Voice call",
+  sms: "SMS",
+  whatsapp: "WhatsApp",
+  email: "E-mail",
+  webchat: "Web chat",
+};
+
+export function AgentSection({
+  agents,
+  agent,
+  agentLoading,
+}: {
+  agents: AgentDto[];
+  agent: AgentDto | undefined;
+  agentLoading: boolean;
+}) {
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<CreateCallFormValues>();
+  const skills = agent?.skills.filter((s) => s.active) ?? [];
+  const skillHint = !agent
+    ? agentLoading
+      ? "Loading the agent's skills…"
+      : "Pick an agent first: the list shows that agent's skills."
+    : skills.length === 0
+      ? "This agent has no active skills. Assign one on the Agents page, or pick another agent."
+      : undefined;
+
+  return (
+    <Card title="Agent and channel">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          label="Agent"
+          required
+          hint={agent ? [agent.roleText, agent.language].filter(Boolean).join(" · ") : undefined}
+          error={errors.agentId?.message}
+          className="sm:col-span-2"
+        >
+          {(a11y) => (
+            <select className={inputClass} {...a11y} {...register("agentId")}>
+              <option value="">Choose an agent</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {[a.name, a.lastname].filter(Boolean).join(" ")}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Skill" required hint={skillHint} error={errors.skillId?.message}>
+          {(a11y) => (
+            <select className={inputClass} disabled={skills.length === 0} {...a11y} {...register("skillId")}>
+              <option value="">{skills.length ? "Choose a skill" : "No skills to choose"}</option>
+              {skills.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Channel" required error={errors.channel?.message}>
+          {(a11y) => (
+            <select className={inputClass} {...a11y} {...register("channel")}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+    </Card>
+  );
+}

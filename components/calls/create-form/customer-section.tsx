@@ -1,0 +1,61 @@
+"use client";
+// Who the agent contacts. The channel decides which contact detail is required.
+import { useFormContext, useWatch } from "react-hook-form";
+import { inputClass } from "@/components/ui/field";
+import { Card } from "@/components/ui/page-header";
+import { FormField } from "./form-field";
+import { type CreateCallFormValues, requiredContact } from "./form-model";
+import { TypedRows } from "./typed-rows";
+
+export function CustomerSection() {
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = useFormContext<CreateCallFormValues>();
+  const channel = useWatch({ control, name: "channel" });
+  const required = requiredContact(channel);
+
+  return (
+    <>
+      <Card title="Customer">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField label="Customer name" error={errors.customerName?.message} className="sm:col-span-2">
+            {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register("customerName")} />}
+          </FormField>
+          <FormField
+            label="Customer phone"
+            required={required === "customerPhone"}
+            hint="International format, e.g. +14155550123"
+            error={errors.customerPhone?.message}
+          >
+            {(a11y) => <input type="tel" className={inputClass} autoComplete="off" {...a11y} {...register("customerPhone")} />}
+          </FormField>
+          <FormField label="Customer email" required={required === "customerEmail"} error={errors.customerEmail?.message}>
+            {(a11y) => <input type="email" className={inputClass} autoComplete="off" {...a11y} {...register("customerEmail")} />}
+          </FormField>
+          <FormField
+            label="Language"
+            hint="A language tag such as en-US or de. Empty: the agent's."
+            error={errors.language?.message}
+          >
+            {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register("language")} />}
+          </FormField>
+        </div>
+      </Card>
+      <Card title="Custom fields">
+        <p className="mb-3 text-sm text-slate-600">
+          Extra facts about this interaction, such as an order number. Templates can use each one by its name.
+        </p>
+        <TypedRows
+          name="customFields"
+          rowLabel="Custom field"
+          nameLabel="Field name"
+          valueLabel="Field value"
+          addLabel="Add field"
+          emptyText="No custom fields yet."
+        />
+      </Card>
+    </>
+  );
+}
