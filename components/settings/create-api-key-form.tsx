@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 import { type CreateApiKeyInput, type CreatedApiKeyDto, createApiKeySchema } from "@/server/api-keys/schema";
-import { applyServerErrors } from "./form-errors";
+import { applyServerErrors } from "@/components/ui/server-errors";
 
 export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKeyDto) => void }) {
   const create = useCreateApiKeyMutation();
@@ -23,7 +23,8 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
       onCreated(await create.mutateAsync(values));
       form.reset();
     } catch (error) {
-      applyServerErrors(error, form.setError, ["name"]);
+      const message = applyServerErrors(error, ["name"] as const, form.setError);
+      if (message) form.setError("root", { message });
     }
   });
 

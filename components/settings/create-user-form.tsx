@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 import { createStaffUserSchema, STAFF_PASSWORD_MIN } from "@/server/staff/schema";
-import { applyServerErrors } from "./form-errors";
+import { applyServerErrors } from "@/components/ui/server-errors";
 
 type FormInput = z.input<typeof createStaffUserSchema>;
 type FormOutput = z.output<typeof createStaffUserSchema>;
@@ -30,7 +30,8 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
       form.reset(EMPTY);
       onCreated(user.email);
     } catch (error) {
-      applyServerErrors(error, form.setError, ["email", "name", "role", "password"]);
+      const message = applyServerErrors(error, ["email", "name", "role", "password"] as const, form.setError);
+      if (message) form.setError("root", { message });
     }
   });
 
