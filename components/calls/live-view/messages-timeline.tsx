@@ -1,0 +1,85 @@
+// Every message of the interaction as chat bubbles: the agent on the right, the customer on the left,
+// system notes centred. A log region, so screen readers announce new messages as they arrive.
+import { formatTime } from "@/lib/format";
+import type { Call } from "@/server/calls/schema";
+
+type Message = Call["messages"][number];
+
+const SENDER_LABEL: Record<Message["sender"], string> = { agent: "Agent", customer: "Customer", system: "System" };
+
+function Bubble({ message, agentName, customerName }: { message: Message; agentName: string; customerName: string }) {
+  const mine = message.sender === "agent";
+  const system = message.sender === "system";
+  const who = message.sender === "agent" ? agentName : message.sender === "customer" ? customerName : "System";
+  return (
+    <li
+      data-testid="message"
+      data-sender={message.sender}
+      className={`flex ${system ? "justify-center" : mine ? "justify-end" : "justify-start"}`}
+    >
+      <article
+        aria-label={`${SENDER_LABEL[message.sender]} message at ${formatTime(message.timestamp)}`}
+        className={`max-w-[85%] rounded-2xl px-3.5 py-2.5 text-sm shadow-xs sm:max-w-[75%] ${
+          system
+            ? "bg-slate-100 text-slate-700"
+            : mine
+              ? "rounded-br-sm bg-indigo-600 text-white"
+              : "rounded-bl-sm border border-slate-200 bg-white text-slate-900"
+        }`}
+      >
+        <header className={`mb-1 flex flex-wrap items-baseline gap-x-2 text-xs ${mine ? "text-indigo-100" : "text-slate-600"}`}>
+          <span className="font-semibold">
+            {who}
+            {!system && <span className="font-normal"> · {SENDER_LABEL[message.sender]}</span>}
+          </span>
+          <time dateTime={message.timestamp}>{formatTime(message.timestamp)}</time>
+        </header>
+        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+        {message.mediaUrl && (
+          <a
+            href={message.mediaUrl}
+            target="_blank"
+            rel="noreferrer noopener"
+            className={`mt-1 block break-all text-xs underline ${mine ? "text-white" : "text-indigo-700"}`}
+          >
+            Attachment: {message.mediaUrl}
+          </a>
+        )}
+        <p className={`mt-1 text-right text-[11px] ${mine ? "text-indigo-100" : "text-slate-500"}`}>
+          <span className="sr-only">Delivery status: </span>
+          {message.status}
+        </p>
+      </article>
+    </li>
+  );
+}
+
+export function MessagesTimeline({ call, live }: { call: Call; live: boolean }) {
+  return (
+    <section aria-labelledby="messages-heading" className="rounded-lg border border-slate-200 bg-white shadow-xs">
+      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+        <h2 id="messages-heading" className="text-sm font-semibold text-slate-900">
+          Messages
+        </h2>
+        <span className="text-xs text-slate-600">
+          {call.messages.length} {call.messages.length === 1 ? "message" : "messages"}
+        </span>
+      </div>
+      <div className="bg-slate-50/60 p-4">
+        {call.messages.length === 0 ? (
+          <p className="py-6 text-center text-sm text-slate-600">
+            {live ? "No messages yet. They appear here as the conversation happens." : "This interaction has no messages."}
+          </p>
+        ) : (
+          <div role="log" aria-label="Message timeline">
+            <ol className="space-y-3">
+              {call.messages.map((m) => (
+                <Bubble key={m.sid} message={m} agentName={call.agent.name} customerName={call.customerName} />
+              ))}
+            </ol>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// The transcript ("Agent: …" / "Customer: …" lines) once the interaction produced one.
+import { Card } from "@/components/ui/page-header";
+import type { Call } from "@/server/calls/schema";
+
+export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
+  const lines = call.transcription?.split("\n").filter(Boolean) ?? [];
+  return (
+    <Card title="Transcript">
+      {lines.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          {live ? "The transcript appears here when the interaction ends." : "No transcript was produced."}
+        </p>
+      ) : (
+        <div className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800">
+          {lines.map((line, i) => {
+            const m = /^(Agent|Customer): (.*)$/.exec(line);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: transcript lines are static text in order
+              <p key={i}>
+                {m ? (
+                  <>
+                    <span className="font-semibold">{m[1]}:</span> {m[2]}
+                  </>
+                ) : (
+                  line
+                )}
+              </p>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+// The all-calls change feed behind GET /api/v1/events: a short summary of every call that changes,
+// for list and overview pages to refresh. Like the per-call watcher, one source per process serves
+// every subscriber: bus events (immediate) plus one poll per second for calls whose activity moved
+// (catches other instances' writes and newly created calls).
+import { db } from "@/lib/db";
+import { toIso, toIsoOrNull } from "@/lib/time";
+import { STATUSES } from "@/server/calls/status";
+import { subscribeCallEvents } from "./bus";
+import { POLL_MS } from "./watcher";
+
+/** Commits can land a little after their timestamps: each poll looks back this far and dedupes. */
+const LOOKBACK_MS = 5000;
+const MAX_ROWS = 500;
+
+export const summarySelect = {
+  id: true,
+  status: true,
+  channel: true,
+  customerName: true,
+  agentId: true,
+  skillId: true,
+  simulated: true,
+  createdAt: true,
+  updatedAt: true,
+  endedAt: true,
+} as const;
+
+export type CallSummary = {
+  id: string;
+  status: string;
+  channel: string;
+  customerName: string;
+  agentId: string;
+  skillId: string;
+  simulated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+};
+
+type SummaryRow = {
+  id: string;
+  status: string;
+  channel: string;
+  customerName: string;
+  agentId: string;
+  skillId: string;
+  simulated: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
+};
+
+export const toSummary = (row: SummaryRow): CallSummary => ({
+  ...row,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+  endedAt: toIsoOrNull(row.endedAt),
+});
+
+export type SummaryListener = (summary: CallSummary) => void;
+
+type Feed = {
+  listeners: Set<SummaryListener>;
+  /** updatedAt (ms) of each call already announced inside the lookback window. */
+  seen: Map<string, number>;
+  since: number;
+  timer: ReturnType<typeof setInterval> | null;
+  polling: boolean;
+  unsubscribeBus: (() => void) | null;
+};
+
+const globalForFeed = globalThis as unknown as { callboardCallFeed?: Feed };
+globalForFeed.callboardCallFeed ??= {
+  listeners: new Set(),
+  seen: new Map(),
+  since: Date.now(),
+  timer: null,
+  polling: false,
+  unsubscribeBus: null,
+};
+const feed = globalForFeed.callboardCallFeed;
+
+function announce(row: SummaryRow) {
+  const at = row.updatedAt.getTime();
+  if ((feed.seen.get(row.id) ?? -1) >= at) return;
+  feed.seen.set(row.id, at);
+  const summary = toSummary(row);
+  for (const listener of feed.listeners) listener(summary);
+}
+
+/**
+ * Calls whose activity moved after `since`. lastActivityAt moves with every status change and message
+ * and is indexed together with status, so listing every status keeps this an index range scan, not a
+ * table scan, however many calls are stored.
+ */
+export function changedSince(since: Date, take = MAX_ROWS) {
+  return db.interaction.findMany({
+    where: { status: { in: [...STATUSES] }, lastActivityAt: { gt: since } },
+    select: summarySelect,
+    orderBy: { lastActivityAt: "asc" },
+    take,
+  });
+}
+
+async function poll() {
+  if (feed.polling || feed.listeners.size === 0) return;
+  feed.polling = true;
+  try {
+    const windowStart = Math.min(feed.since, Date.now()) - LOOKBACK_MS;
+    const rows = await changedSince(new Date(windowStart));
+    for (const row of rows) announce(row);
+    // Forget what fell out of the window: those rows cannot come back unless they change again.
+    for (const [id, at] of feed.seen) if (at < windowStart) feed.seen.delete(id);
+    feed.since = Date.now();
+  } catch (error) {
+    console.error("[callboard] live events: feed poll failed:", error instanceof Error ? error.message : error);
+  } finally {
+    feed.polling = false;
+  }
+}
+
+async function onBusEvent(callId: string) {
+  const row = await db.interaction.findUnique({ where: { id: callId }, select: summarySelect }).catch(() => null);
+  if (row) announce(row);
+}
+
+/** Subscribes to summaries of every call that changes from now on. Returns the unsubscribe function. */
+export function subscribeFeed(listener: SummaryListener): () => void {
+  feed.listeners.add(listener);
+  feed.unsubscribeBus ??= subscribeCallEvents((event) => void onBusEvent(event.callId));
+  if (!feed.timer) {
+    feed.since = Date.now();
+    feed.timer = setInterval(() => void poll(), POLL_MS);
+    feed.timer.unref?.();
+  }
+  return () => {
+    feed.listeners.delete(listener);
+    if (feed.listeners.size > 0) return;
+    feed.unsubscribeBus?.();
+    feed.unsubscribeBus = null;
+    if (feed.timer) clearInterval(feed.timer);
+    feed.timer = null;
+    feed.seen.clear();
+  };
+}

@@ -1,0 +1,16 @@
+// Inputs of the live event streams: the resume cursor, from the Last-Event-ID header (sent by
+// EventSource on reconnect) or the lastEventId query parameter (for clients that cannot set headers).
+import { z } from "zod";
+
+/** `<updatedAt ms>-<message count>-<status change count>`: what a per-call viewer has already seen. */
+export const callCursorSchema = z
+  .string()
+  .regex(/^\d{1,15}-\d{1,6}-\d{1,6}$/, "Last-Event-ID must be an event id this stream sent, such as 1741790000000-4-3.");
+
+/** The all-calls feed resumes from an updatedAt in milliseconds. */
+export const feedCursorSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, "Last-Event-ID must be an event id this stream sent (a time in milliseconds).");
+
+export const callEventsQuerySchema = z.strictObject({ lastEventId: callCursorSchema.optional() });
+export const feedEventsQuerySchema = z.strictObject({ lastEventId: feedCursorSchema.optional() });
