@@ -34,6 +34,8 @@ export function RecentCalls() {
               <div className="min-w-0">
                 <Link
                   href={`/calls/${call.id}`}
+                  // A page of rows that refreshes every few seconds: prefetching each would fetch them all.
+                  prefetch={false}
                   className="block truncate text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                 >
                   {call.customerName || call.customerPhone || call.customerEmail || "Unnamed customer"}

@@ -40,7 +40,7 @@ export function AppShell({ user, children }: { user: StaffPrincipal; children: R
         </div>
         <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 lg:flex lg:flex-1 lg:flex-col lg:overflow-visible">
           <NavLinks items={MAIN} className="flex gap-1 lg:flex-col" />
-          <p className="mt-6 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 lg:block">Settings</p>
+          <p className="mt-6 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-400 lg:block">Settings</p>
           <NavLinks items={settings} className="mt-1 flex gap-1 lg:flex-col" />
           <div className="mt-auto hidden border-t border-slate-800 pt-3 lg:block">
             <p className="truncate px-3 text-sm text-white">{user.name || user.email}</p>

@@ -57,6 +57,8 @@ export function CallsTable({ calls, caption }: { calls: Call[]; caption: string 
               <td className={td}>
                 <Link
                   href={`/calls/${call.id}`}
+                  // A page of rows that refreshes every few seconds: prefetching each would fetch them all.
+                  prefetch={false}
                   className="block truncate font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                 >
                   {call.customerName || call.customerPhone || call.customerEmail || "Unnamed customer"}

@@ -2,7 +2,7 @@
 // The list's filters live in the URL (?status=&channel=&agent=&from=&to=&q=&page=&limit=), so a reload
 // or a shared link shows the same list. This hook reads them and writes changes with router.replace.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
 
 export const FILTER_KEYS = ["status", "channel", "agent", "from", "to", "q"] as const;
@@ -63,28 +63,38 @@ export function useCallFilters() {
   const pathname = usePathname();
   const filters = useMemo(() => readFilters(new URLSearchParams(params.toString())), [params]);
   const active = FILTER_KEYS.some((k) => filters[k] !== "");
+  // router.replace lands a moment later: two quick changes must build on each other, not on the old URL.
+  const pending = useRef<string | null>(null);
+  if (pending.current === params.toString()) pending.current = null;
+
+  const go = useCallback(
+    (next: URLSearchParams) => {
+      const query = next.toString();
+      pending.current = query;
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router],
+  );
 
   /** Changes some values; any filter change goes back to page 1. */
   const update = useCallback(
     (changes: Partial<Record<FilterKey, string>> & { page?: number }) => {
-      const next = new URLSearchParams(params.toString());
+      const next = new URLSearchParams(pending.current ?? params.toString());
       for (const [key, value] of Object.entries(changes)) {
         if (value === "" || value === undefined || (key === "page" && value === 1)) next.delete(key);
         else next.set(key, String(value));
       }
       if (!("page" in changes)) next.delete("page");
-      const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      go(next);
     },
-    [params, pathname, router],
+    [params, go],
   );
 
+  /** Drops every filter but keeps the page size. */
   const clear = useCallback(() => {
-    const next = new URLSearchParams();
-    if (params.get("limit")) next.set("limit", params.get("limit") as string);
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }, [params, pathname, router]);
+    const limit = new URLSearchParams(pending.current ?? params.toString()).get("limit");
+    go(new URLSearchParams(limit ? { limit } : {}));
+  }, [params, go]);
 
   return { filters, active, update, clear };
 }
