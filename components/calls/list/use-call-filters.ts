@@ -1,8 +1,8 @@
 "use client";
 // The list's filters live in the URL (?status=&channel=&agent=&from=&to=&q=&page=&limit=), so a reload
-// or a shared link shows the same list. This hook reads them and writes changes with router.replace.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
+// or a shared link shows the same list. This hook reads them and replaces the URL on every change.
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
 
 export const FILTER_KEYS = ["status", "channel", "agent", "from", "to", "q"] as const;
@@ -59,27 +59,24 @@ export function toApiQuery(f: CallListFilters): Record<string, string | number |
 
 export function useCallFilters() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => readFilters(new URLSearchParams(params.toString())), [params]);
   const active = FILTER_KEYS.some((k) => filters[k] !== "");
-  // router.replace lands a moment later: two quick changes must build on each other, not on the old URL.
-  const pending = useRef<string | null>(null);
-  if (pending.current === params.toString()) pending.current = null;
 
+  // The browser's own history API: Next syncs useSearchParams with it, without a server round trip,
+  // and the URL changes at once, so two quick changes build on each other instead of on a stale URL.
   const go = useCallback(
     (next: URLSearchParams) => {
       const query = next.toString();
-      pending.current = query;
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [pathname, router],
+    [pathname],
   );
 
   /** Changes some values; any filter change goes back to page 1. */
   const update = useCallback(
     (changes: Partial<Record<FilterKey, string>> & { page?: number }) => {
-      const next = new URLSearchParams(pending.current ?? params.toString());
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value === "" || value === undefined || (key === "page" && value === 1)) next.delete(key);
         else next.set(key, String(value));
@@ -87,14 +84,14 @@ export function useCallFilters() {
       if (!("page" in changes)) next.delete("page");
       go(next);
     },
-    [params, go],
+    [go],
   );
 
   /** Drops every filter but keeps the page size. */
   const clear = useCallback(() => {
-    const limit = new URLSearchParams(pending.current ?? params.toString()).get("limit");
+    const limit = new URLSearchParams(window.location.search).get("limit");
     go(new URLSearchParams(limit ? { limit } : {}));
-  }, [params, go]);
+  }, [go]);
 
   return { filters, active, update, clear };
 }
