@@ -222,7 +222,6 @@ test("the interactions list filters, searches and pages through the URL; the ove
       else await expect(page.getByTestId("stat-today-total")).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `/tmp/lists-390-${path === "/" ? "home" : "calls"}.png`, fullPage: true });
     }
     await expect(rows(page).first()).toContainText("·"); // channel, agent and time fold under the name
     await expectAccessible(page);
