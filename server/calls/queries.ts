@@ -1,6 +1,6 @@
 // Prisma access for interactions, their messages and status history.
 import { pageArgs } from "@/lib/validation";
-import { db, type Tx } from "@/lib/db";
+import { db, dialect, type Tx } from "@/lib/db";
 import type { ListCallsQuery } from "./schema";
 
 export const callSelect = {
@@ -60,8 +60,17 @@ function listWhere(q: ListCallsQuery) {
     ...(q.agentId && { agentId: q.agentId }),
     ...(q.customerId && { customerId: q.customerId }),
     ...(Object.keys(createdAt).length && { createdAt }),
-    ...(q.q && { searchText: { contains: q.q.toLowerCase() } }),
+    ...(q.q && { OR: searchWhere(q.q) }),
   };
+}
+
+/** The search box: the customer's name, phone and e-mail (searchText), or any message's text, in any case. */
+function searchWhere(text: string) {
+  // Postgres LIKE is case-sensitive; SQLite's is not for ASCII and rejects `mode`, which its client type lacks.
+  const content = (dialect === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as {
+    contains: string;
+  };
+  return [{ searchText: { contains: text.toLowerCase() } }, { messages: { some: { content } } }];
 }
 
 export async function listCalls(q: ListCallsQuery) {

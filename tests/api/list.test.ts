@@ -1,6 +1,6 @@
 // GET /api/v1/calls: a JSON array, newest first, with filters, search and paging.
 import { beforeAll, describe, expect, it } from "vitest";
-import { AGENT_ID, api, SKILL_ID } from "../support/api";
+import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
 
 const MARCUS = "5e2d8c1b-7a4f-4b3e-9d6c-2a1b0c9d8e76";
 const BILLING = "6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b7c4a11";
@@ -54,6 +54,23 @@ describe("list calls", () => {
       (await api("GET", `/api/v1/calls?q=${encodeURIComponent("+14155550301")}`)).body.map((c: { id: string }) => c.id),
     ).toContain(ids[0]);
     expect((await api("GET", `/api/v1/calls?q=beta.${tag}`)).body.map((c: { id: string }) => c.id)).toEqual([ids[1]]);
+  });
+
+  it("searches the messages' text too, in any case", async () => {
+    // Not the tag: the other tests count exactly the three calls that carry it.
+    const ticket = `Ticket-${Date.now().toString(36)}-Msg`;
+    const created = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "webchat",
+      customerName: "Message Search",
+      customerOverride: { customFields: [{ name: "Ticket", value: ticket }] },
+    });
+    expect(created.status).toBe(200);
+    const done = await waitForTerminal(created.body.id);
+    expect(done.messages.some((m: { content: string }) => m.content.includes(ticket))).toBe(true);
+    const found = await api("GET", `/api/v1/calls?q=${encodeURIComponent(ticket.toLowerCase())}`);
+    expect(found.body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
   });
 
   it("filters by status, hours and date range", async () => {
