@@ -1,7 +1,7 @@
 "use client";
 // The home page: live counters, the latest interactions and quick links. A fresh install gets a
 // welcome that says how to start instead of a wall of zeros.
-import { useLiveRefresh } from "@/components/calls/list/use-live-refresh";
+import { useLiveCallsRefresh } from "@/components/calls/use-live-calls-refresh";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorNotice, LoadingBlock } from "@/components/ui/states";
@@ -30,7 +30,7 @@ function QuickLinks() {
 
 export function Overview() {
   const stats = useStatsQuery();
-  useLiveRefresh();
+  useLiveCallsRefresh();
   return (
     <>
       <PageHeader

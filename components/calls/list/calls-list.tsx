@@ -10,12 +10,12 @@ import { CallFilters } from "./call-filters";
 import { CallsTable, CallsTableSkeleton } from "./calls-table";
 import { Pager } from "./pager";
 import { toApiQuery, useCallFilters } from "./use-call-filters";
-import { useLiveRefresh } from "./use-live-refresh";
+import { useLiveCallsRefresh } from "@/components/calls/use-live-calls-refresh";
 
 export function CallsList() {
   const { filters, active, update, clear } = useCallFilters();
   const calls = useCallsQuery(toApiQuery(filters));
-  useLiveRefresh();
+  useLiveCallsRefresh();
   const total = calls.data?.total ?? 0;
   const items = calls.data?.items ?? [];
 
