@@ -71,7 +71,7 @@ export async function startWebhookWorker() {
       }
       if (woken) {
         // Changed while we worked: look again soon, but let a burst of engine steps share one tick.
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 50));
         continue;
       }
       await new Promise<void>((resolve) => {
