@@ -8,22 +8,13 @@ import { env } from "@/lib/env";
 import { withWriteLock } from "@/lib/sql";
 import { findCall } from "@/server/calls/queries";
 import { toCall } from "@/server/calls/serialize";
+import { retryDelayMs, retryUntilFrom } from "./retry";
 import { postWebhook } from "./send";
 import { webhookHeaders } from "./signing";
 
 export const FAN_OUT_BATCH = 100;
 /** A lease outlives the longest attempt, so a live sender never loses its delivery mid-send. */
 const leaseMs = () => env.WEBHOOK_TIMEOUT_MS + 30_000;
-const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
-
-export const retryUntilFrom = (from: Date) => new Date(from.getTime() + env.WEBHOOK_RETRY_WINDOW_SECONDS * 1000);
-
-/** Exponential backoff with ±20% jitter: about 5 s, 10 s, 20 s… (with the default base), at most 6 h. */
-export function retryDelayMs(failedAttempts: number, random = Math.random()): number {
-  const exp = Math.min(MAX_RETRY_DELAY_MS, env.WEBHOOK_RETRY_BASE_MS * 2 ** Math.max(0, failedAttempts - 1));
-  return Math.round(exp * (0.8 + 0.4 * random));
-}
-
 function subscribes(endpoint: { events: string | null }, type: string) {
   return endpoint.events === null || (JSON.parse(endpoint.events) as string[]).includes(type);
 }

@@ -3,7 +3,7 @@
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { wakeWorker } from "@/server/engine/signal";
-import { retryUntilFrom } from "./delivery";
+import { retryUntilFrom } from "./retry";
 import * as q from "./queries";
 import {
   type CreateWebhookInput,
