@@ -15,6 +15,7 @@ import { webhookHeaders } from "./signing";
 export const FAN_OUT_BATCH = 100;
 /** A lease outlives the longest attempt, so a live sender never loses its delivery mid-send. */
 const leaseMs = () => env.WEBHOOK_TIMEOUT_MS + 30_000;
+
 function subscribes(endpoint: { events: string | null }, type: string) {
   return endpoint.events === null || (JSON.parse(endpoint.events) as string[]).includes(type);
 }
