@@ -1,4 +1,4 @@
-// Next.js calls register() once per server process: it starts the interaction worker beside the
+// Next.js calls register() once per server process: it starts the interaction and webhook workers beside the
 // HTTP server, so `npm start` runs everything in one process.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -6,4 +6,6 @@ export async function register() {
   if (!env.WORKER_ENABLED) return;
   const { startWorker } = await import("./server/engine/worker");
   await startWorker();
+  const { startWebhookWorker } = await import("./server/webhooks/worker");
+  await startWebhookWorker();
 }

@@ -33,6 +33,17 @@ const envSchema = z.object({
   /** Requests per minute per API credential (429 with Retry-After above it). 0 turns limiting off. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(6000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),
+  /** First webhook retry delay; each later one doubles (with jitter), up to six hours apart. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** How long a webhook delivery keeps being retried before it is marked failed. */
+  WEBHOOK_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(86_400),
+  /** Per-request timeout of a webhook delivery. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

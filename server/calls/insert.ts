@@ -1,7 +1,7 @@
 // The write path of Create Call, in plain SQL through lib/sql.ts: it is the API's hottest path, and
 // Prisma costs ~0.2–0.6 ms of CPU per query here (docs/benchmarks.md). One transaction checks the
 // agent and skill, finds or creates the customer, records the interaction and its first status, and
-// queues the engine's job. Column names follow prisma/models.prisma; the API tests cover every field.
+// queues the engine's job and the call.created event. Column names follow prisma/models.prisma; the API tests cover every field.
 import { randomUUID } from "node:crypto";
 import { fieldError } from "@/lib/errors";
 import { bool, type SqlTx, sqlTransaction } from "@/lib/sql";
@@ -9,6 +9,8 @@ import type { CustomerIdentity } from "@/server/customers/schema";
 import { type AgentForCompose, composeInteraction } from "./compose";
 import type { CallRow } from "./queries";
 import type { CreateCallInput } from "./schema";
+import { toCall } from "./serialize";
+import { recordEventSql } from "@/server/webhooks/outbox";
 
 type AgentSqlRow = AgentForCompose & { active: unknown };
 
@@ -164,6 +166,7 @@ export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): P
       `INSERT INTO "Job" (id, "interactionId", kind, state, step, "runAt", attempts, "createdAt", "updatedAt") VALUES (?, ?, 'simulate', 'pending', 0, ?, 0, ?, ?)`,
       [randomUUID(), id, now, now, now],
     );
+    await recordEventSql(tx, "call.created", id, await toCall(row));
     if (idempotencyKeyId) {
       await tx.run(`UPDATE "IdempotencyKey" SET "interactionId" = ? WHERE id = ?`, [id, idempotencyKeyId]);
     }

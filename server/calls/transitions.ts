@@ -1,7 +1,8 @@
 // The one way an interaction's status changes: checked against the lifecycle table, guarded against
-// concurrent changes, and recorded in the status history, all inside the caller's transaction.
+// concurrent changes, and recorded in the status history and the webhook outbox, all inside the caller's transaction.
 import type { Tx } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
+import { recordStatusEvents } from "@/server/webhooks/outbox";
 import { allowedNext, canTransition, isTerminal, type Channel, type Status } from "./status";
 
 export type Actor = "system" | "api" | "staff" | "sweeper" | "engine";
@@ -41,6 +42,7 @@ export async function transition(
   await tx.statusChange.create({
     data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null, workerId: workerId ?? null },
   });
+  await recordStatusEvents(tx, call.id, { from, to, actor, reason });
   return { ok: true };
 }
 

@@ -47,6 +47,9 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
     ADMIN_PASSWORD: TEST_ADMIN.password,
     SIMULATOR_STEP_MS: "60",
     WORKER_POLL_MS: "50",
+    // Webhook tests run their receivers on loopback and want retries within the test's patience.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    WEBHOOK_RETRY_BASE_MS: "100",
     ...extra,
   };
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { Prisma, type Tx } from "@/lib/db";
 import type { CustomField } from "@/server/calls/schema";
 import { transition } from "@/server/calls/transitions";
+import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
 import type { ChannelProvider, InteractionForStep, StepOutcome } from "../types";
 import { buildScript, CUSTOMER_MESSAGE_STATUS, MESSAGE_STATUS_FLOW, messageSid, type Step } from "./script";
 
@@ -95,7 +96,7 @@ export const simulatorProvider: ChannelProvider = {
     if (step.kind === "say") {
       await advanceMessageStatuses(tx, call, stepIndex);
       const flow = MESSAGE_STATUS_FLOW[call.channel];
-      await tx.message.create({
+      const message = await tx.message.create({
         data: {
           interactionId: call.id,
           seq: stepIndex,
@@ -105,6 +106,7 @@ export const simulatorProvider: ChannelProvider = {
           status: step.sender === "agent" ? flow[0] : CUSTOMER_MESSAGE_STATUS[call.channel],
         },
       });
+      await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
       await tx.interaction.update({ where: { id: call.id }, data: { lastActivityAt: new Date() } });
       if (step.status) await transition(tx, call, step.status, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "message" };

@@ -1,0 +1,58 @@
+// The transactional outbox: each helper writes one event row inside the caller's transaction, so an
+// event exists exactly when its change committed. The webhook worker (worker.ts) fans events out.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/sql";
+import { toIso } from "@/lib/time";
+import { isTerminal } from "@/server/calls/status";
+import type { EventType } from "./schema";
+
+const encode = (data: unknown) => (data === undefined ? null : JSON.stringify(data));
+
+/** In a Prisma transaction (engine steps, PUT, the sweeper). */
+export async function recordEvent(tx: Tx, type: EventType, callId: string, data?: unknown) {
+  await tx.outboxEvent.create({ data: { type, callId, payload: encode(data) } });
+}
+
+/** In a plain-SQL transaction (lib/sql.ts: the Create Call path). */
+export async function recordEventSql(tx: SqlTx, type: EventType, callId: string, data?: unknown) {
+  await tx.run(`INSERT INTO "OutboxEvent" (id, type, "callId", payload, "createdAt") VALUES (?, ?, ?, ?, ?)`, [
+    randomUUID(),
+    type,
+    callId,
+    encode(data),
+    new Date(),
+  ]);
+}
+
+/**
+ * The events of one status change: call.status_changed, and call.ended when it ends the interaction.
+ * call.ended has no snapshot: it is built from the committed final call at send time, which this
+ * same transaction completes (transcript, recording, duration), so it is never half-filled.
+ */
+export async function recordStatusEvents(
+  tx: Tx,
+  callId: string,
+  change: { from: string; to: string; actor: string; reason?: string },
+) {
+  const data = { callId, status: change.to, previousStatus: change.from, actor: change.actor, reason: change.reason ?? null };
+  await recordEvent(tx, "call.status_changed", callId, { ...data, at: toIso(new Date()) });
+  if (isTerminal(change.to) && !isTerminal(change.from)) await recordEvent(tx, "call.ended", callId);
+}
+
+type MessageRow = { sid: string; timestamp: Date; sender: string; content: string; mediaUrl: string | null; status: string };
+
+/** call.message carries the message as the call object lists it. */
+export function messageEventData(callId: string, m: MessageRow) {
+  return {
+    callId,
+    message: {
+      sid: m.sid,
+      timestamp: toIso(m.timestamp),
+      sender: m.sender,
+      content: m.content,
+      mediaUrl: m.mediaUrl,
+      status: m.status,
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Webhook endpoints and their delivery log: inputs (one schema each) and the response shapes.
+import { z } from "zod";
+import { httpUrl, line, pagingQuery, uuid } from "@/lib/validation";
+
+/** The events an endpoint can subscribe to. An endpoint without `events` receives all of them. */
+export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+/** Sent only by POST /webhooks/{id}/test, to that endpoint, whatever it subscribes to. */
+export const TEST_EVENT = "webhook.test";
+
+const eventsField = z
+  .array(z.enum(EVENT_TYPES, { message: `Each event must be one of ${EVENT_TYPES.join(", ")}.` }))
+  .min(1, "List at least one event, or leave events out to receive all of them.")
+  .max(EVENT_TYPES.length * 2, "List each event once.")
+  .transform((list) => [...new Set(list)]);
+
+export const createWebhookSchema = z.strictObject({
+  url: httpUrl("url"),
+  events: eventsField.optional(),
+  description: line(500, "description").optional(),
+});
+export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
+
+export const updateWebhookSchema = z
+  .strictObject({
+    url: httpUrl("url").optional(),
+    /** null subscribes the endpoint to every event again. */
+    events: eventsField.nullable().optional(),
+    description: line(500, "description").optional(),
+    /** true re-enables an endpoint that was disabled (for example after a 410 Gone). */
+    enabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
+export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
+
+export const deliveryParamsSchema = z.object({
+  id: uuid("The webhook id in the path"),
+  deliveryId: uuid("The delivery id in the path"),
+});
+
+export const DELIVERY_STATES = ["pending", "succeeded", "failed"] as const;
+
+export const listWebhooksQuerySchema = z.strictObject({ ...pagingQuery });
+export type ListWebhooksQuery = z.infer<typeof listWebhooksQuerySchema>;
+
+export const listDeliveriesQuerySchema = z.strictObject({
+  state: z.enum(DELIVERY_STATES, { message: `state must be one of ${DELIVERY_STATES.join(", ")}.` }).optional(),
+  ...pagingQuery,
+});
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
+
+export const webhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(EVENT_TYPES)),
+  description: z.string(),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WebhookDto = z.infer<typeof webhookSchema>;
+
+/** Only the create and rotate-secret responses carry the secret. */
+export const webhookWithSecretSchema = webhookSchema.extend({ secret: z.string().startsWith("whsec_") });
+
+export const deliveryAttemptSchema = z.object({
+  at: z.string(),
+  status: z.number().int().nullable(),
+  durationMs: z.number().int(),
+  error: z.string().nullable(),
+});
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  state: z.enum(DELIVERY_STATES),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  attempts: z.array(deliveryAttemptSchema),
+});
+export type DeliveryDto = z.infer<typeof deliverySchema>;

@@ -1,0 +1,103 @@
+// On PostgreSQL several instances share webhook delivery: two app instances on one database fan out
+// and send the events of a batch of interactions, and no attempt is ever sent twice (a receiver that
+// accepts everything sees each webhook-id once; one that refuses each first attempt sees it twice).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { describe, expect, inject, it } from "vitest";
+import { newDatabase, prepareDatabase, startApp } from "../support/app";
+import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
+
+type Hit = { id: string; type: string; callId: string; status: number; body: string; headers: Record<string, string> };
+
+async function receiver(respond: (webhookId: string, seen: number) => number) {
+  const hits: Hit[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const json = JSON.parse(body);
+      const id = String(req.headers["webhook-id"]);
+      const status = respond(id, hits.filter((h) => h.id === id).length);
+      const headers = Object.fromEntries(
+        ["webhook-id", "webhook-timestamp", "webhook-signature"].map((h) => [h, String(req.headers[h])]),
+      );
+      hits.push({ id, type: json.type, callId: json.data.callId ?? json.data.id, status, body, headers });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return {
+    url,
+    hits,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+const countBy = (hits: Hit[]) => hits.reduce((m, h) => m.set(h.id, (m.get(h.id) ?? 0) + 1), new Map<string, number>());
+
+describe("webhooks with two instances on one Postgres database", () => {
+  it("send every attempt exactly once", async () => {
+    expect(inject("dialect")).toBe("postgresql");
+    const db = await newDatabase("postgresql");
+    prepareDatabase(db.url);
+    const env = { SIMULATOR_STEP_MS: "30", WORKER_POLL_MS: "20", WEBHOOK_RETRY_BASE_MS: "50" };
+    const [a, b] = await Promise.all([startApp(db.url, env), startApp(db.url, env)]);
+    const accepting = await receiver(() => 200);
+    const flaky = await receiver((_id, seen) => (seen === 0 ? 503 : 200));
+    try {
+      const all = await api("POST", "/api/v1/webhooks", { url: accepting.url }, {}, a.url);
+      const some = await api("POST", "/api/v1/webhooks", { url: flaky.url, events: ["call.created", "call.ended"] }, {}, b.url);
+      expect([all.status, some.status]).toEqual([201, 201]);
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await api(
+          "POST",
+          "/api/v1/calls",
+          {
+            agentId: AGENT_ID,
+            skillId: SKILL_ID,
+            channel: i % 3 ? "sms" : "call",
+            customerName: `Hook Pair ${i}`,
+            customerPhone: `+1415555070${String(i).padStart(2, "0")}`,
+          },
+          {},
+          i % 2 ? a.url : b.url,
+        );
+        expect(res.status).toBe(200);
+        ids.push(res.body.id);
+      }
+      for (const id of ids) await waitForTerminal(id, 60_000, a.url);
+      const endedFor = (hits: Hit[]) =>
+        new Set(hits.filter((h) => h.type === "call.ended" && h.status === 200).map((h) => h.callId));
+      await expect.poll(() => endedFor(accepting.hits).size, { timeout: 30_000 }).toBe(ids.length);
+      await expect.poll(() => endedFor(flaky.hits).size, { timeout: 30_000 }).toBe(ids.length);
+      for (const [endpoint, root] of [
+        [all.body.id, a.url],
+        [some.body.id, b.url],
+      ]) {
+        await expect
+          .poll(async () =>
+            (await api("GET", `/api/v1/webhooks/${endpoint}/deliveries?state=pending`, undefined, {}, root)).headers.get(
+              "x-total-count",
+            ),
+          )
+          .toBe("0");
+      }
+
+      expect([...countBy(accepting.hits).values()].every((n) => n === 1)).toBe(true);
+      const flakyCounts = countBy(flaky.hits);
+      expect(flakyCounts.size).toBe(ids.length * 2);
+      expect([...flakyCounts.values()].every((n) => n === 2)).toBe(true);
+      const verifier = new Webhook(all.body.secret);
+      for (const h of accepting.hits) expect(() => verifier.verify(h.body, h.headers)).not.toThrow();
+    } finally {
+      await Promise.all([a.stop(), b.stop(), accepting.close(), flaky.close()]);
+      await db.drop();
+    }
+  });
+});
