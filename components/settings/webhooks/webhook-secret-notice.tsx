@@ -10,9 +10,11 @@ export type ShownSecret = { webhook: WebhookWithSecretDto; reason: "created" | "
 export function WebhookSecretNotice({ shown, onDone }: { shown: ShownSecret; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A rotation starts from a row far down the list: bring the secret into view and to the keyboard.
-  // The parent keys this notice by secret, so each new secret mounts it afresh.
+  // The parent keys this notice by secret, so each new secret mounts it afresh. The confirmation
+  // dialog closes in the same commit and hands focus back to its opener, so focus moves after that.
   useEffect(() => {
-    heading.current?.focus();
+    const timer = setTimeout(() => heading.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, []);
   const { webhook, reason } = shown;
   return (
