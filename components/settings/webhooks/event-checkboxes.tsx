@@ -21,7 +21,7 @@ export function EventCheckboxes({ registration, error }: { registration: UseForm
           <label key={type} className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" value={type} className="mt-0.5 size-4 accent-indigo-600" {...registration} />
             <span>
-              <code className="font-mono">{type}</code> <span className="text-slate-600">: {EVENT_DESCRIPTIONS[type]}</span>
+              <code className="font-mono">{type}</code> <span className="text-slate-600">— {EVENT_DESCRIPTIONS[type]}</span>
             </span>
           </label>
         ))}
