@@ -17,6 +17,7 @@ const MAIN: NavItem[] = [
 function settingsFor(user: StaffPrincipal): NavItem[] {
   return [
     { href: "/settings/api-keys", label: "API keys" },
+    { href: "/settings/webhooks", label: "Webhooks" },
     ...(user.role === "admin" ? [{ href: "/settings/users", label: "Users" }] : []),
   ];
 }
