@@ -2,6 +2,7 @@
 // /customers/{id}: who the customer is, and their interactions, newest first, each linking to its page.
 import Link from "next/link";
 import { useState } from "react";
+import { channelLabel } from "@/components/calls/channel-labels";
 import { useCallsQuery } from "@/components/queries/calls";
 import { useCustomerQuery } from "@/components/queries/directory";
 import { ButtonLink } from "@/components/ui/button";
@@ -107,12 +108,3 @@ function CustomerInteractions({ id }: { id: string }) {
     </Card>
   );
 }
-
-const CHANNELS: Record<string, string> = {
-  call: "Voice call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-  webchat: "Web chat",
-};
-const channelLabel = (channel: string) => CHANNELS[channel] ?? channel;

@@ -1,20 +1,13 @@
 "use client";
 // Who talks to the customer, with which skill, over which channel. The skill list follows the agent.
 import { useFormContext } from "react-hook-form";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { inputClass } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 import type { AgentDto } from "@/server/agents/schema";
 import { CHANNELS } from "@/server/calls/status";
 import { FormField } from "./form-field";
 import type { CreateCallFormValues } from "./form-model";
-
-const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
-  call: "Voice call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-  webchat: "Web chat",
-};
 
 export function AgentSection({
   agents,
