@@ -9,6 +9,7 @@ import { useSkillsQuery } from "@/components/queries/directory";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { fieldMessage } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
 import { applyServerErrors } from "@/components/ui/server-errors";
 import { ErrorNotice, Spinner } from "@/components/ui/states";
@@ -56,11 +57,7 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Card title="Identity">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="First name" autoComplete="off" {...text("name")} />

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
 import { applyServerErrors } from "@/components/ui/server-errors";
 import type { CreateSkillInput, SkillDto, UpdateSkillInput } from "@/server/skills/schema";
@@ -50,11 +51,7 @@ export function SkillForm({ skill }: { skill?: SkillDto }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Card title="Skill">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
