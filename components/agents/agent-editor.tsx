@@ -3,8 +3,8 @@
 import { useAgentQuery } from "@/components/queries/directory";
 import { ActiveBadge } from "@/components/ui/active-badge";
 import { ButtonLink } from "@/components/ui/button";
+import { DetailState } from "@/components/ui/detail-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ErrorNotice, LoadingBlock } from "@/components/ui/states";
 import { ActiveToggle } from "@/components/ui/active-toggle";
 import { AgentForm } from "./agent-form";
 import { fullName } from "./names";
@@ -28,34 +28,34 @@ export function NewAgent() {
 export function AgentEditor({ id }: { id: string }) {
   const agent = useAgentQuery(id);
   const update = useUpdateAgentMutation(id);
-  if (agent.isPending)
-    return (
-      <>
-        <PageHeader title="Agent" actions={back} />
-        <LoadingBlock label="Loading the agent" />
-      </>
-    );
-  if (agent.isError)
-    return (
-      <>
-        <PageHeader title="Agent" actions={back} />
-        <ErrorNotice error={agent.error} title="The agent could not be loaded" />
-      </>
-    );
-  const name = fullName(agent.data);
   return (
-    <>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {name} <ActiveBadge active={agent.data.active} />
-          </span>
-        }
-        description="Edit the agent's details, voice, instructions and skills."
-        actions={back}
-      />
-      <ActiveToggle what="agent" name={name} active={agent.data.active} onChange={(active) => update.mutateAsync({ active })} />
-      <AgentForm agent={agent.data} />
-    </>
+    <DetailState
+      query={agent}
+      title="Agent"
+      back={back}
+      loadingLabel="Loading the agent"
+      errorTitle="The agent could not be loaded"
+    >
+      {(data) => (
+        <>
+          <PageHeader
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                {fullName(data)} <ActiveBadge active={data.active} />
+              </span>
+            }
+            description="Edit the agent's details, voice, instructions and skills."
+            actions={back}
+          />
+          <ActiveToggle
+            what="agent"
+            name={fullName(data)}
+            active={data.active}
+            onChange={(active) => update.mutateAsync({ active })}
+          />
+          <AgentForm agent={data} />
+        </>
+      )}
+    </DetailState>
   );
 }

@@ -2,15 +2,14 @@
 // Create or edit an agent. Validation is the API's own schema (through the form schema), and a 422
 // from the server lands on the same fields.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { useSkillsQuery } from "@/components/queries/directory";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { fieldMessage } from "@/components/ui/field-error";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
-import { applyServerErrors } from "@/components/ui/server-errors";
+import { useSaveAndReturn } from "@/components/ui/use-save-and-return";
 import { ErrorNotice, Spinner } from "@/components/ui/states";
 import type { AgentDto, CreateAgentInput, UpdateAgentInput } from "@/server/agents/schema";
 import {
@@ -23,10 +22,8 @@ import {
 import { useCreateAgentMutation, useUpdateAgentMutation } from "./queries";
 
 export function AgentForm({ agent }: { agent?: AgentDto }) {
-  const router = useRouter();
   const create = useCreateAgentMutation();
   const update = useUpdateAgentMutation(agent?.id ?? "");
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -40,27 +37,18 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
     >,
     defaultValues: agentFormDefaults(agent),
   });
+  const { formError, saveAndReturn } = useSaveAndReturn({ listPath: "/agents", fields: agentFormFields, setError });
 
-  const onSubmit = handleSubmit(async (body) => {
-    setFormError(null);
-    try {
-      // Without an agent the resolver ran createAgentSchema, so the body is a create body.
-      const saved = agent ? await update.mutateAsync(body) : await create.mutateAsync(body as CreateAgentInput);
-      router.push(`/agents?saved=${saved.id}`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, agentFormFields, setError));
-    }
-  });
+  const onSubmit = handleSubmit((body) =>
+    // Without an agent the resolver ran createAgentSchema, so the body is a create body.
+    saveAndReturn(() => (agent ? update.mutateAsync(body) : create.mutateAsync(body as CreateAgentInput))),
+  );
 
   const text = (name: (typeof agentFormFields)[number]) => ({ ...register(name), error: fieldMessage(errors[name]) });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Card title="Identity">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="First name" autoComplete="off" {...text("name")} />
@@ -116,14 +104,7 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
         </div>
       </Card>
       <SkillChoices agent={agent} register={register("skillIds")} error={fieldMessage(errors.skillIds)} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : agent ? "Save changes" : "Create agent"}
-        </Button>
-        <ButtonLink href="/agents" variant="secondary">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions busy={isSubmitting} submitLabel={agent ? "Save changes" : "Create agent"} cancelHref="/agents" />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { ApiClientError, apiClient } from "@/lib/api-client";
 import { type SignInInput, signInSchema } from "@/server/auth/schema";
 
@@ -29,11 +30,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <TextField label="Email" type="email" autoComplete="username" error={errors.email?.message} {...register("email")} />
       <TextField
         label="Password"

@@ -2,12 +2,14 @@
 // /customers/{id}: who the customer is, and their interactions, newest first, each linking to its page.
 import Link from "next/link";
 import { useState } from "react";
+import { channelLabel } from "@/components/calls/channel-labels";
 import { useCallsQuery } from "@/components/queries/calls";
 import { useCustomerQuery } from "@/components/queries/directory";
 import { ButtonLink } from "@/components/ui/button";
+import { DetailState } from "@/components/ui/detail-state";
 import { ListPager } from "@/components/ui/list-pager";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { ErrorNotice, LoadingBlock, Spinner } from "@/components/ui/states";
+import { ErrorNotice, Spinner } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/format";
 import type { CustomerDto } from "@/server/customers/schema";
@@ -22,32 +24,24 @@ const back = (
 
 export function CustomerDetail({ id }: { id: string }) {
   const customer = useCustomerQuery(id);
-  if (customer.isPending)
-    return (
-      <>
-        <PageHeader title="Customer" actions={back} />
-        <LoadingBlock label="Loading the customer" />
-      </>
-    );
-  if (customer.isError)
-    return (
-      <>
-        <PageHeader title="Customer" actions={back} />
-        <ErrorNotice error={customer.error} title="The customer could not be loaded" />
-      </>
-    );
   return (
-    <>
-      <PageHeader
-        title={customer.data.name || "Unnamed customer"}
-        description="Customer details and interactions."
-        actions={back}
-      />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-        <CustomerFacts customer={customer.data} />
-        <CustomerInteractions id={id} />
-      </div>
-    </>
+    <DetailState
+      query={customer}
+      title="Customer"
+      back={back}
+      loadingLabel="Loading the customer"
+      errorTitle="The customer could not be loaded"
+    >
+      {(data) => (
+        <>
+          <PageHeader title={data.name || "Unnamed customer"} description="Customer details and interactions." actions={back} />
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+            <CustomerFacts customer={data} />
+            <CustomerInteractions id={id} />
+          </div>
+        </>
+      )}
+    </DetailState>
   );
 }
 
@@ -107,12 +101,3 @@ function CustomerInteractions({ id }: { id: string }) {
     </Card>
   );
 }
-
-const CHANNELS: Record<string, string> = {
-  call: "Voice call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-  webchat: "Web chat",
-};
-const channelLabel = (channel: string) => CHANNELS[channel] ?? channel;

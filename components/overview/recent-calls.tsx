@@ -1,7 +1,7 @@
 "use client";
 // The latest few interactions, each linking to its page.
 import Link from "next/link";
-import { channelLabel } from "@/components/calls/list/channels";
+import { channelLabel } from "@/components/calls/channel-labels";
 import { useCallsQuery } from "@/components/queries/calls";
 import { Card } from "@/components/ui/page-header";
 import { ErrorNotice, Spinner } from "@/components/ui/states";

@@ -2,7 +2,7 @@
 // Live counters: what is in progress now, and today's interactions by status and by channel. Each
 // number links to the list filtered the same way.
 import Link from "next/link";
-import { CHANNEL_LABELS } from "@/components/calls/list/channels";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { Card } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CHANNELS, STATUSES } from "@/server/calls/status";

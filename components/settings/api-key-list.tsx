@@ -1,6 +1,7 @@
 "use client";
 // Every API credential: who it is for, its username, when it was made and last used, and revoke.
 import { useRevokeApiKeyMutation } from "@/components/queries/settings";
+import { FormError } from "@/components/ui/form-error";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { ApiKeyDto } from "@/server/api-keys/schema";
 import { ConfirmButton } from "./confirm-button";
@@ -67,11 +68,7 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
             Revoke
           </ConfirmButton>
         )}
-        {revoke.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {revoke.error.message}
-          </p>
-        )}
+        <FormError inline message={revoke.error?.message} />
       </div>
     </li>
   );

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { useCreateApiKeyMutation } from "@/components/queries/settings";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
 import { type CreateApiKeyInput, type CreatedApiKeyDto, createApiKeySchema } from "@/server/api-keys/schema";
 import { applyServerErrors } from "@/components/ui/server-errors";
@@ -43,11 +44,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
           {isSubmitting ? "Creating…" : "Create API key"}
         </Button>
       </form>
-      {errors.root?.message && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError inline message={errors.root?.message} className="mt-3" />
     </Card>
   );
 }

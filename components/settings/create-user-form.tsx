@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { useCreateStaffUserMutation } from "@/components/queries/settings";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
 import { createStaffUserSchema, STAFF_PASSWORD_MIN } from "@/server/staff/schema";
 import { applyServerErrors } from "@/components/ui/server-errors";
@@ -53,11 +54,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
           {...register("password")}
         />
         <div className="sm:col-span-2">
-          {errors.root?.message && (
-            <p role="alert" className="mb-3 text-sm text-red-700">
-              {errors.root.message}
-            </p>
-          )}
+          <FormError inline message={errors.root?.message} className="mb-3" />
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Adding…" : "Add staff member"}
           </Button>

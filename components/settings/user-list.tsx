@@ -2,6 +2,7 @@
 // Staff accounts with their role and state, and the actions an admin may take on each.
 import { useRemoveStaffUserMutation, useUpdateStaffUserMutation } from "@/components/queries/settings";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import type { StaffUserDto } from "@/server/staff/schema";
 import { ConfirmButton } from "./confirm-button";
 
@@ -62,11 +63,7 @@ function UserRow({ user, isSelf }: { user: StaffUserDto; isSelf: boolean }) {
           </ConfirmButton>
         </div>
       )}
-      {error && (
-        <p role="alert" className="basis-full text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      <FormError inline message={error?.message} className="basis-full" />
     </li>
   );
 }

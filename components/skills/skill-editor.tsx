@@ -5,8 +5,9 @@ import { fullName } from "@/components/agents/names";
 import { ActiveBadge } from "@/components/ui/active-badge";
 import { ActiveToggle } from "@/components/ui/active-toggle";
 import { ButtonLink } from "@/components/ui/button";
+import { DetailState } from "@/components/ui/detail-state";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { ErrorNotice, LoadingBlock, Spinner } from "@/components/ui/states";
+import { ErrorNotice, Spinner } from "@/components/ui/states";
 import { useSkillQuery, useUpdateSkillMutation } from "./queries";
 import { SkillForm } from "./skill-form";
 import { useAgentsBySkill } from "./use-agents-by-skill";
@@ -29,42 +30,38 @@ export function NewSkill() {
 export function SkillEditor({ id }: { id: string }) {
   const skill = useSkillQuery(id);
   const update = useUpdateSkillMutation(id);
-  if (skill.isPending)
-    return (
-      <>
-        <PageHeader title="Skill" actions={back} />
-        <LoadingBlock label="Loading the skill" />
-      </>
-    );
-  if (skill.isError)
-    return (
-      <>
-        <PageHeader title="Skill" actions={back} />
-        <ErrorNotice error={skill.error} title="The skill could not be loaded" />
-      </>
-    );
   return (
-    <>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {skill.data.name} <ActiveBadge active={skill.data.active} />
-          </span>
-        }
-        description="Edit the skill and see which agents have it."
-        actions={back}
-      />
-      <ActiveToggle
-        what="skill"
-        name={skill.data.name}
-        active={skill.data.active}
-        onChange={(active) => update.mutateAsync({ active })}
-      />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <SkillForm skill={skill.data} />
-        <SkillAgents id={id} />
-      </div>
-    </>
+    <DetailState
+      query={skill}
+      title="Skill"
+      back={back}
+      loadingLabel="Loading the skill"
+      errorTitle="The skill could not be loaded"
+    >
+      {(data) => (
+        <>
+          <PageHeader
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                {data.name} <ActiveBadge active={data.active} />
+              </span>
+            }
+            description="Edit the skill and see which agents have it."
+            actions={back}
+          />
+          <ActiveToggle
+            what="skill"
+            name={data.name}
+            active={data.active}
+            onChange={(active) => update.mutateAsync({ active })}
+          />
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+            <SkillForm skill={data} />
+            <SkillAgents id={id} />
+          </div>
+        </>
+      )}
+    </DetailState>
   );
 }
 

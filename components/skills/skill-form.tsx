@@ -1,13 +1,12 @@
 "use client";
 // Create or edit a skill, validated by the API's own schema; a server 422 lands on the same fields.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
-import { applyServerErrors } from "@/components/ui/server-errors";
+import { useSaveAndReturn } from "@/components/ui/use-save-and-return";
 import type { CreateSkillInput, SkillDto, UpdateSkillInput } from "@/server/skills/schema";
 import {
   createSkillFormSchema,
@@ -19,10 +18,8 @@ import {
 import { useCreateSkillMutation, useUpdateSkillMutation } from "./queries";
 
 export function SkillForm({ skill }: { skill?: SkillDto }) {
-  const router = useRouter();
   const create = useCreateSkillMutation();
   const update = useUpdateSkillMutation(skill?.id ?? "");
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -36,25 +33,16 @@ export function SkillForm({ skill }: { skill?: SkillDto }) {
     >,
     defaultValues: skillFormDefaults(skill),
   });
+  const { formError, saveAndReturn } = useSaveAndReturn({ listPath: "/skills", fields: skillFormFields, setError });
 
-  const onSubmit = handleSubmit(async (body) => {
-    setFormError(null);
-    try {
-      // Without a skill the resolver ran createSkillSchema, so the body is a create body.
-      const saved = skill ? await update.mutateAsync(body) : await create.mutateAsync(body as CreateSkillInput);
-      router.push(`/skills?saved=${saved.id}`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, skillFormFields, setError));
-    }
-  });
+  const onSubmit = handleSubmit((body) =>
+    // Without a skill the resolver ran createSkillSchema, so the body is a create body.
+    saveAndReturn(() => (skill ? update.mutateAsync(body) : create.mutateAsync(body as CreateSkillInput))),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Card title="Skill">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
@@ -74,14 +62,7 @@ export function SkillForm({ skill }: { skill?: SkillDto }) {
           />
         </div>
       </Card>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : skill ? "Save changes" : "Create skill"}
-        </Button>
-        <ButtonLink href="/skills" variant="secondary">
-          Cancel
-        </ButtonLink>
-      </div>
+      <FormActions busy={isSubmitting} submitLabel={skill ? "Save changes" : "Create skill"} cancelHref="/skills" />
     </form>
   );
 }

@@ -6,24 +6,48 @@ export const inputClass =
 
 type FieldProps = { label: string; error?: string; hint?: ReactNode; className?: string };
 
-/** Renders the label, the control (via a render prop receiving its id and aria props), hint and error. */
+type FieldA11y = { id: string; "aria-invalid"?: true; "aria-describedby"?: string; "aria-required"?: true };
+
+/**
+ * Renders the label, the control (via a render prop receiving its id and aria props), hint and error.
+ * `required` adds a visible "required" mark beside the label (not inside it, so the accessible name stays
+ * exactly the label) and aria-required on the control, so screen readers hear it once; it may change while
+ * the form is open (the create form's contact fields follow the channel).
+ * The hint normally gives way to the error; `keepHintOnError` keeps both where the hint is what tells the
+ * user how to fix it (an allowed range, or why a list is empty).
+ */
 export function Field({
   label,
   error,
   hint,
   className = "",
+  required = false,
+  keepHintOnError = false,
   children,
-}: FieldProps & { children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+}: FieldProps & { required?: boolean; keepHintOnError?: boolean; children: (props: FieldA11y) => ReactNode }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const showHint = hint && (keepHintOnError || !error);
+  const describedBy = [showHint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+    <div className={`min-w-0 ${className}`}>
+      <div className="mb-1 flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {required && (
+          <span aria-hidden className="text-xs font-medium text-indigo-700">
+            required
+          </span>
+        )}
+      </div>
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+        "aria-required": required ? true : undefined,
+      })}
+      {showHint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
           {hint}
         </p>
       )}

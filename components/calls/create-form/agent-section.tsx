@@ -1,20 +1,12 @@
 "use client";
 // Who talks to the customer, with which skill, over which channel. The skill list follows the agent.
 import { useFormContext } from "react-hook-form";
-import { inputClass } from "@/components/ui/field";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { Card } from "@/components/ui/page-header";
 import type { AgentDto } from "@/server/agents/schema";
 import { CHANNELS } from "@/server/calls/status";
-import { FormField } from "./form-field";
+import { Field, inputClass } from "@/components/ui/field";
 import type { CreateCallFormValues } from "./form-model";
-
-const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
-  call: "Voice call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-  webchat: "Web chat",
-};
 
 export function AgentSection({
   agents,
@@ -41,10 +33,11 @@ export function AgentSection({
   return (
     <Card title="Agent and channel">
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
+        <Field
           label="Agent"
           required
           hint={agent ? [agent.roleText, agent.language].filter(Boolean).join(" · ") : undefined}
+          keepHintOnError
           error={errors.agentId?.message}
           className="sm:col-span-2"
         >
@@ -58,8 +51,8 @@ export function AgentSection({
               ))}
             </select>
           )}
-        </FormField>
-        <FormField label="Skill" required hint={skillHint} error={errors.skillId?.message}>
+        </Field>
+        <Field label="Skill" required hint={skillHint} keepHintOnError error={errors.skillId?.message}>
           {(a11y) => (
             <select className={inputClass} disabled={skills.length === 0} {...a11y} {...register("skillId")}>
               <option value="">{skills.length ? "Choose a skill" : "No skills to choose"}</option>
@@ -70,8 +63,8 @@ export function AgentSection({
               ))}
             </select>
           )}
-        </FormField>
-        <FormField label="Channel" required error={errors.channel?.message}>
+        </Field>
+        <Field label="Channel" required error={errors.channel?.message}>
           {(a11y) => (
             <select className={inputClass} {...a11y} {...register("channel")}>
               {CHANNELS.map((c) => (
@@ -81,7 +74,7 @@ export function AgentSection({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
     </Card>
   );

@@ -8,6 +8,7 @@ import { FormProvider, type Path, useForm, useWatch } from "react-hook-form";
 import { useCreateCallMutation } from "@/components/queries/calls";
 import { useAgentQuery } from "@/components/queries/directory";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { ApiClientError } from "@/lib/api-client";
 import type { AgentDto } from "@/server/agents/schema";
 import { AgentSection } from "./agent-section";
@@ -101,11 +102,7 @@ export function CreateCallForm({
           <aside className="min-w-0 space-y-4 xl:sticky xl:top-6 xl:self-start" aria-label="Preview and start">
             <PreviewPanel agent={agent} defaults={defaults} />
             <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
-              {formError && (
-                <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                  {formError}
-                </p>
-              )}
+              <FormError message={formError} className="mb-3" />
               {errorCount > 0 && !formError && (
                 <p className="mb-3 text-sm text-red-700">Fix the fields marked in red, then start again.</p>
               )}

@@ -1,9 +1,8 @@
 "use client";
 // Who the agent contacts. The channel decides which contact detail is required.
 import { useFormContext, useWatch } from "react-hook-form";
-import { inputClass } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
-import { FormField } from "./form-field";
+import { Field, inputClass } from "@/components/ui/field";
 import { type CreateCallFormValues, requiredContact } from "./form-model";
 import { TypedRows } from "./typed-rows";
 
@@ -20,27 +19,29 @@ export function CustomerSection() {
     <>
       <Card title="Customer">
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label="Customer name" error={errors.customerName?.message} className="sm:col-span-2">
+          <Field label="Customer name" error={errors.customerName?.message} className="sm:col-span-2">
             {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register("customerName")} />}
-          </FormField>
-          <FormField
+          </Field>
+          <Field
             label="Customer phone"
             required={required === "customerPhone"}
             hint="International format, e.g. +14155550123"
+            keepHintOnError
             error={errors.customerPhone?.message}
           >
             {(a11y) => <input type="tel" className={inputClass} autoComplete="off" {...a11y} {...register("customerPhone")} />}
-          </FormField>
-          <FormField label="Customer email" required={required === "customerEmail"} error={errors.customerEmail?.message}>
+          </Field>
+          <Field label="Customer email" required={required === "customerEmail"} error={errors.customerEmail?.message}>
             {(a11y) => <input type="email" className={inputClass} autoComplete="off" {...a11y} {...register("customerEmail")} />}
-          </FormField>
-          <FormField
+          </Field>
+          <Field
             label="Language"
             hint="A language tag such as en-US or de. Empty: the agent's."
+            keepHintOnError
             error={errors.language?.message}
           >
             {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register("language")} />}
-          </FormField>
+          </Field>
         </div>
       </Card>
       <Card title="Custom fields">

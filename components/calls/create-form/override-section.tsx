@@ -3,9 +3,8 @@
 // changed here are sent as agentOverride.
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
-import { FormField } from "./form-field";
+import { Field, inputClass } from "@/components/ui/field";
 import { type AgentSettings, type CreateCallFormValues, variableNames } from "./form-model";
 import { TemplateField } from "./template-field";
 import { TypedRows } from "./typed-rows";
@@ -28,7 +27,7 @@ function Slider({
   const { control, register } = useFormContext<CreateCallFormValues>();
   const value = useWatch({ control, name });
   return (
-    <FormField label={label} error={error} hint={`From ${min} to ${max}`}>
+    <Field label={label} error={error} hint={`From ${min} to ${max}`} keepHintOnError>
       {(a11y) => (
         <div className="flex items-center gap-3">
           <input
@@ -45,7 +44,7 @@ function Slider({
           </output>
         </div>
       )}
-    </FormField>
+    </Field>
   );
 }
 
@@ -77,13 +76,13 @@ export function OverrideSection({ defaults }: { defaults: AgentSettings | undefi
           : "Pick an agent to start from its settings."}
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Agent name" error={e?.name?.message}>
+        <Field label="Agent name" error={e?.name?.message}>
           {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register("agent.name")} />}
-        </FormField>
-        <FormField label="Agent phone" error={e?.phone?.message}>
+        </Field>
+        <Field label="Agent phone" error={e?.phone?.message}>
           {(a11y) => <input type="tel" className={inputClass} autoComplete="off" {...a11y} {...register("agent.phone")} />}
-        </FormField>
-        <FormField label="Image URL" error={e?.imageURL?.message} className="sm:col-span-2">
+        </Field>
+        <Field label="Image URL" error={e?.imageURL?.message} className="sm:col-span-2">
           {(a11y) => (
             <input
               type="url"
@@ -94,7 +93,7 @@ export function OverrideSection({ defaults }: { defaults: AgentSettings | undefi
               {...register("agent.imageURL")}
             />
           )}
-        </FormField>
+        </Field>
         <Slider name="agent.voiceSpeed" label="Voice speed" min={0.25} max={4} step={0.01} error={e?.voiceSpeed?.message} />
         <Slider
           name="agent.voiceStability"

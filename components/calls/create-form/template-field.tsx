@@ -2,8 +2,7 @@
 // A template textarea with variable chips: each chip inserts {{name}} where the cursor is.
 import { useRef } from "react";
 import { useFormContext } from "react-hook-form";
-import { inputClass } from "@/components/ui/field";
-import { FormField } from "./form-field";
+import { Field, inputClass } from "@/components/ui/field";
 import { type CreateCallFormValues, insertVariable } from "./form-model";
 
 type TemplateName = "agent.initialMessage" | "agent.prompt";
@@ -41,7 +40,7 @@ export function TemplateField({
 
   return (
     <div>
-      <FormField label={label} error={error}>
+      <Field label={label} error={error}>
         {(a11y) => (
           <textarea
             className={`${inputClass} font-mono`}
@@ -54,7 +53,7 @@ export function TemplateField({
             }}
           />
         )}
-      </FormField>
+      </Field>
       <fieldset className="mt-2 flex flex-wrap items-center gap-1.5">
         <legend className="sr-only">Insert a variable into the {label.toLowerCase()}</legend>
         <span aria-hidden className="text-xs text-slate-600">

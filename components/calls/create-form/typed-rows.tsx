@@ -3,8 +3,7 @@
 // the customer's custom fields and the agent's routing conditions.
 import { type FieldError, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
-import { FormField } from "./form-field";
+import { Field, inputClass } from "@/components/ui/field";
 import type { CreateCallFormValues, ValueType } from "./form-model";
 
 type RowsName = "customFields" | "routingConditions";
@@ -52,10 +51,10 @@ export function TypedRows({
               {rowLabel} {i + 1}
             </legend>
             <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_8rem_minmax(0,1fr)_auto] sm:items-start">
-              <FormField label={nameLabel} error={rowErrors?.[i]?.name?.message}>
+              <Field label={nameLabel} error={rowErrors?.[i]?.name?.message}>
                 {(a11y) => <input className={inputClass} autoComplete="off" {...a11y} {...register(`${name}.${i}.name`)} />}
-              </FormField>
-              <FormField label="Type">
+              </Field>
+              <Field label="Type">
                 {(a11y) => (
                   <select
                     className={inputClass}
@@ -75,8 +74,8 @@ export function TypedRows({
                     ))}
                   </select>
                 )}
-              </FormField>
-              <FormField label={valueLabel} error={rowErrors?.[i]?.value?.message}>
+              </Field>
+              <Field label={valueLabel} error={rowErrors?.[i]?.value?.message}>
                 {(a11y) =>
                   type === "boolean" ? (
                     <select className={inputClass} {...a11y} {...register(`${name}.${i}.value`)}>
@@ -93,7 +92,7 @@ export function TypedRows({
                     />
                   )
                 }
-              </FormField>
+              </Field>
               <Button variant="danger" className="sm:mt-6" onClick={() => remove(i)}>
                 Remove
                 <span className="sr-only">

@@ -5,7 +5,7 @@ import { useAgentsQuery } from "@/components/queries/directory";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
-import { CHANNEL_LABELS } from "./channels";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { type CallListFilters, type FilterKey, rangeIsBackwards } from "./use-call-filters";
 
 const SEARCH_DELAY_MS = 300;

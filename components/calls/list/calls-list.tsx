@@ -4,11 +4,11 @@
 import { useEffect } from "react";
 import { useCallsQuery } from "@/components/queries/calls";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { ListPager } from "@/components/ui/list-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorNotice } from "@/components/ui/states";
 import { CallFilters } from "./call-filters";
 import { CallsTable, CallsTableSkeleton } from "./calls-table";
-import { Pager } from "./pager";
 import { toApiQuery, useCallFilters } from "./use-call-filters";
 import { useLiveCallsRefresh } from "@/components/calls/use-live-calls-refresh";
 
@@ -56,7 +56,13 @@ export function CallsList() {
       ) : (
         <div aria-busy={calls.isPlaceholderData} className={calls.isPlaceholderData ? "opacity-60 transition-opacity" : ""}>
           <CallsTable calls={items} caption={`Interactions, ${total} in all`} />
-          <Pager page={filters.page} limit={filters.limit} total={total} onPage={(page) => update({ page })} />
+          <ListPager
+            summary="range"
+            page={filters.page}
+            limit={filters.limit}
+            total={total}
+            onPage={(page) => update({ page })}
+          />
         </div>
       )}
       {calls.isError && calls.data && (

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { Call } from "@/server/calls/schema";
-import { channelLabel } from "./channels";
+import { channelLabel } from "@/components/calls/channel-labels";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-3 align-top text-sm text-slate-700";

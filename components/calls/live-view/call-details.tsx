@@ -9,7 +9,7 @@ import { apiClient } from "@/lib/api-client";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { Call } from "@/server/calls/schema";
 import type { SkillDto } from "@/server/skills/schema";
-import { CHANNEL_LABELS } from "./labels";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import type { LiveState } from "../use-call-events";
 import { useTickingDuration } from "./use-ticking-duration";
 

@@ -1,14 +1,6 @@
-// Human words for channel values and the status actions staff may take from the live view.
+// The status actions staff may take from the live view (channel words live in ../channel-labels).
 import type { Channel, Status } from "@/server/calls/status";
 import { allowedNext } from "@/server/calls/status";
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  call: "Voice call",
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-  webchat: "Web chat",
-};
 
 export type StatusAction = { to: Status; label: string; confirm?: string; tone: "primary" | "secondary" | "danger" };
 

@@ -11,7 +11,7 @@ import { isTerminal } from "@/server/calls/status";
 import { useCallEvents } from "../use-call-events";
 import { AgentSettings, UnresolvedVariables } from "./agent-settings";
 import { CallDetails, StatusBar, StatusHistory } from "./call-details";
-import { CHANNEL_LABELS } from "./labels";
+import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { MessagesTimeline } from "./messages-timeline";
 import { NoteEditor } from "./note-editor";
 import { RecordingPanel } from "./recording-panel";
