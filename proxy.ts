@@ -31,4 +31,4 @@ export function proxy(request: NextRequest) {
 }
 
 // Everything but the sign-in page and static assets.
-export const config = { matcher: ["/api/:path*", "/((?!sign-in|_next/|favicon.ico|icon.svg|robots.txt).*)"] };
+export const config = { matcher: ["/api/:path*", "/((?!sign-in|sign-out|_next/|favicon.ico|icon.svg|robots.txt).*)"] };

@@ -65,6 +65,8 @@ export { expect };
 
 /** Fails on serious or critical axe-core violations of the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams a page's metadata: right after a client-side navigation the <title> may not be in yet.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

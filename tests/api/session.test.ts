@@ -98,3 +98,39 @@ describe("staff sessions", () => {
     expect(stale.headers.get("location")).toMatch(/\/sign-in\?next=%2Fcalls$/);
   });
 });
+
+describe("the dashboard's sign-out form", () => {
+  async function signedInJar() {
+    const res = await fetch(`${baseUrl()}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl() },
+      body: JSON.stringify(TEST_ADMIN),
+    });
+    return (res.headers.get("set-cookie") ?? "").split(";")[0];
+  }
+
+  it("ends the session and returns to the sign-in page", async () => {
+    const jar = await signedInJar();
+    const res = await fetch(`${baseUrl()}/sign-out`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: jar, origin: baseUrl() },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/sign-in");
+    expect(res.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect((await api("GET", "/api/v1/session", undefined, { authorization: "", cookie: jar })).status).toBe(401);
+  });
+
+  it("ignores a sign-out posted from another site", async () => {
+    const jar = await signedInJar();
+    const res = await fetch(`${baseUrl()}/sign-out`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: jar, origin: "https://evil.example" },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect((await api("GET", "/api/v1/session", undefined, { authorization: "", cookie: jar })).status).toBe(200);
+  });
+});
