@@ -11,7 +11,15 @@ import type { HeaderParam, Operation, ResponseHeader, ResponseSpec } from "./typ
 type Json = Record<string, unknown>;
 
 const REF = (id: string) => `#/components/schemas/${id}`;
-const OPTIONS = { target: "draft-2020-12", unrepresentable: "any" } as const;
+// zod names some string checks as formats JSON Schema does not define; their `pattern` already says it.
+const NON_STANDARD_FORMATS = new Set(["starts_with", "ends_with", "includes"]);
+const OPTIONS = {
+  target: "draft-2020-12",
+  unrepresentable: "any",
+  override: ({ jsonSchema }: { jsonSchema: { format?: string } }) => {
+    if (jsonSchema.format && NON_STANDARD_FORMATS.has(jsonSchema.format)) delete jsonSchema.format;
+  },
+} as const;
 
 /** Drops what a schema inside an OpenAPI document must not repeat: its own $schema and $id. */
 function clean(schema: Json): Json {
