@@ -4,6 +4,7 @@
 // bundled, nothing comes from a CDN.
 import dynamic from "next/dynamic";
 import "swagger-ui-react/swagger-ui.css";
+import "./api-docs.css";
 import { useOpenApiDocumentQuery } from "@/components/queries/docs";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorNotice, LoadingBlock } from "@/components/ui/states";
