@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { db, dialect } from "@/lib/db";
+import type { Health } from "@/server/system/schema";
 
 function expectedMigrations(): string[] {
   try {
@@ -11,7 +12,7 @@ function expectedMigrations(): string[] {
   }
 }
 
-export async function checkHealth() {
+export async function checkHealth(): Promise<{ ready: boolean; body: Health }> {
   const expected = expectedMigrations();
   let applied: string[] = [];
   try {

@@ -145,6 +145,9 @@ export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
 
 export const callIdParamsSchema = z.object({ id: uuid("The call id") });
 
+/** GET /calls/{id}/recording: the signed token from recordingUrl; `download` (any value) makes it an attachment. */
+export const recordingQuerySchema = z.object({ token: z.string().max(200).optional(), download: z.string().optional() });
+
 export const messageSchema = z.object({
   sid: z.string(),
   timestamp: z.string(),
@@ -152,6 +155,15 @@ export const messageSchema = z.object({
   content: z.string(),
   mediaUrl: z.string().nullable(),
   status: z.string(),
+});
+
+/** One entry of a call's status history; also the `status` event of the live stream. */
+export const statusChangeSchema = z.object({
+  status: statusSchema,
+  previousStatus: statusSchema.nullable(),
+  at: z.string(),
+  actor: z.string(),
+  reason: z.string().nullable(),
 });
 
 export const effectiveAgentSchema = z.object({
@@ -200,15 +212,7 @@ export const callSchema = z.object({
   updatedAt: z.string(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
-  statusHistory: z.array(
-    z.object({
-      status: statusSchema,
-      previousStatus: statusSchema.nullable(),
-      at: z.string(),
-      actor: z.string(),
-      reason: z.string().nullable(),
-    }),
-  ),
+  statusHistory: z.array(statusChangeSchema),
   links: z.object({ self: z.string(), recording: z.string().nullable() }),
 });
 export type Call = z.infer<typeof callSchema>;

@@ -1,5 +1,9 @@
 // Customers: the people Callboard's agents talk to. Created implicitly by Create Call.
 import { z } from "zod";
+import { directoryQuerySchema } from "@/lib/validation";
+
+/** The list query: a search and paging (customers have no active flag). */
+export const customerListQuerySchema = directoryQuerySchema.omit({ active: true });
 
 export const customerSchema = z.object({
   id: z.string(),

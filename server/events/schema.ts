@@ -1,6 +1,7 @@
-// Inputs of the live event streams: the resume cursor, from the Last-Event-ID header (sent by
+// Inputs and outputs of the live event streams: the resume cursor, from the Last-Event-ID header (sent by
 // EventSource on reconnect) or the lastEventId query parameter (for clients that cannot set headers).
 import { z } from "zod";
+import { channelSchema, statusSchema } from "@/server/calls/status";
 
 /** `<updatedAt ms>-<message count>-<status change count>`: what a per-call viewer has already seen. */
 export const callCursorSchema = z
@@ -14,3 +15,17 @@ export const feedCursorSchema = z
 
 export const callEventsQuerySchema = z.strictObject({ lastEventId: callCursorSchema.optional() });
 export const feedEventsQuerySchema = z.strictObject({ lastEventId: feedCursorSchema.optional() });
+
+/** The `data` of GET /events' `call` event: a short summary of a call that changed. */
+export const callSummarySchema = z.object({
+  id: z.string(),
+  status: statusSchema,
+  channel: channelSchema,
+  customerName: z.string(),
+  agentId: z.string(),
+  skillId: z.string(),
+  simulated: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().nullable(),
+});

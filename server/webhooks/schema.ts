@@ -1,12 +1,14 @@
 // Webhook endpoints and their delivery log: inputs (one schema each) and the response shapes.
 import { z } from "zod";
 import { httpUrl, line, pagingQuery, uuid } from "@/lib/validation";
+import { callSchema, messageSchema } from "@/server/calls/schema";
+import { statusSchema } from "@/server/calls/status";
 
 /** The events an endpoint can subscribe to. An endpoint without `events` receives all of them. */
 export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Sent only by POST /webhooks/{id}/test, to that endpoint, whatever it subscribes to. */
-export const TEST_EVENT = "webhook.test";
+export const TEST_EVENT = "webhook.test" as const;
 
 const eventsField = z
   .array(z.enum(EVENT_TYPES, { message: `Each event must be one of ${EVENT_TYPES.join(", ")}.` }))
@@ -83,3 +85,32 @@ export const deliverySchema = z.object({
   attempts: z.array(deliveryAttemptSchema),
 });
 export type DeliveryDto = z.infer<typeof deliverySchema>;
+
+// The signed bodies Callboard POSTs to an endpoint: `{type, timestamp, data}`, one shape per event type.
+const eventEnvelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), timestamp: z.string(), data });
+
+export const callCreatedEventSchema = eventEnvelope("call.created", callSchema);
+export const callStatusChangedEventSchema = eventEnvelope(
+  "call.status_changed",
+  z.object({
+    callId: z.string(),
+    status: statusSchema,
+    previousStatus: statusSchema,
+    actor: z.string(),
+    reason: z.string().nullable(),
+    at: z.string(),
+  }),
+);
+export const callMessageEventSchema = eventEnvelope("call.message", z.object({ callId: z.string(), message: messageSchema }));
+/** Built from the final call when it is sent, so it equals GET /calls/{id} of the ended interaction. */
+export const callEndedEventSchema = eventEnvelope("call.ended", callSchema);
+export const webhookTestEventSchema = eventEnvelope(TEST_EVENT, z.object({ webhookId: z.string(), message: z.string() }));
+
+export const webhookEventSchemas = {
+  "call.created": callCreatedEventSchema,
+  "call.status_changed": callStatusChangedEventSchema,
+  "call.message": callMessageEventSchema,
+  "call.ended": callEndedEventSchema,
+  [TEST_EVENT]: webhookTestEventSchema,
+} as const;

@@ -1,12 +1,12 @@
 // GET /api/v1/customers: list, searchable by name, phone or e-mail (q).
 import { handler, listResponse, methodNotAllowed, parseQuery } from "@/lib/http";
-import { directoryQuerySchema } from "@/lib/validation";
 import { requireApiAuth } from "@/server/auth/authenticate";
+import { customerListQuerySchema } from "@/server/customers/schema";
 import { listCustomers } from "@/server/customers/service";
 
 export const GET = handler(
   async ({ req }) => {
-    const query = parseQuery(req, directoryQuerySchema.omit({ active: true }));
+    const query = parseQuery(req, customerListQuerySchema);
     const { items, total } = await listCustomers(query);
     return listResponse(req, items, total, query.page, query.limit);
   },

@@ -1,15 +1,12 @@
 // GET /api/v1/calls/{id}/recording?token=…: the WAV recording. Authorised by the signed, expiring
 // token in recordingUrl instead of Basic credentials, so an <audio> element can open it.
-import { z } from "zod";
 import { handler, methodNotAllowed, parseParams } from "@/lib/http";
-import { callIdParamsSchema } from "@/server/calls/schema";
+import { callIdParamsSchema, recordingQuerySchema } from "@/server/calls/schema";
 import { getRecording } from "@/server/calls/recording";
-
-const querySchema = z.object({ token: z.string().max(200).optional(), download: z.string().optional() });
 
 export const GET = handler(async ({ req, params }) => {
   const { id } = parseParams(params, callIdParamsSchema);
-  const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const query = recordingQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const wav = await getRecording(id, query.token);
   const disposition = query.download !== undefined ? "attachment" : "inline";
   return new Response(new Uint8Array(wav), {

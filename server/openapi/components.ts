@@ -1,0 +1,91 @@
+// The named schemas of the OpenAPI document (components.schemas): the zod schemas the handlers use,
+// each registered once under the name the document shows. Responses are converted as zod's output
+// type, request bodies as its input type (defaults optional, before transforms), so they live in two
+// registries; every body an operation names must be registered here (document.ts checks).
+import { z } from "zod";
+import { errorEnvelopeSchema } from "@/lib/errors";
+import { agentSchema, createAgentSchema, updateAgentSchema } from "@/server/agents/schema";
+import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/server/api-keys/schema";
+import { sessionUserSchema, signInSchema } from "@/server/auth/schema";
+import {
+  callSchema,
+  createCallSchema,
+  effectiveAgentSchema,
+  messageSchema,
+  statusChangeSchema,
+  updateCallSchema,
+} from "@/server/calls/schema";
+import { channelSchema, statusSchema } from "@/server/calls/status";
+import { customerSchema } from "@/server/customers/schema";
+import { callSummarySchema } from "@/server/events/schema";
+import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
+import { createStaffUserSchema, staffUserSchema, updateStaffUserSchema } from "@/server/staff/schema";
+import { statsSchema } from "@/server/stats/schema";
+import { healthSchema, pingSchema } from "@/server/system/schema";
+import {
+  callCreatedEventSchema,
+  callEndedEventSchema,
+  callMessageEventSchema,
+  callStatusChangedEventSchema,
+  createWebhookSchema,
+  deliverySchema,
+  updateWebhookSchema,
+  webhookSchema,
+  webhookTestEventSchema,
+  webhookWithSecretSchema,
+} from "@/server/webhooks/schema";
+
+export type SchemaMeta = { id: string; description?: string };
+
+const registry = (entries: [z.ZodType, SchemaMeta][]) => {
+  const r = z.registry<SchemaMeta>();
+  for (const [schema, meta] of entries) r.add(schema, meta);
+  return r;
+};
+
+export const responseSchemas = registry([
+  [errorEnvelopeSchema, { id: "Error", description: "The one error envelope of every endpoint. `code` is stable." }],
+  [statusSchema, { id: "Status", description: "An interaction's status (see the README's status table)." }],
+  [channelSchema, { id: "Channel" }],
+  [callSchema, { id: "Call", description: "The call object: every field of the reference response, plus Callboard's." }],
+  [messageSchema, { id: "Message" }],
+  [statusChangeSchema, { id: "StatusChange" }],
+  [effectiveAgentSchema, { id: "EffectiveAgent", description: "The agent settings this interaction ran with." }],
+  [callSummarySchema, { id: "CallSummary", description: "A short summary of a call that changed (GET /events)." }],
+  [agentSchema, { id: "Agent" }],
+  [skillSchema, { id: "Skill" }],
+  [customerSchema, { id: "Customer" }],
+  [statsSchema, { id: "Stats" }],
+  [apiKeySchema, { id: "ApiKey", description: "An API credential, without its secret." }],
+  [createdApiKeySchema, { id: "CreatedApiKey", description: "The new credential with its password, shown only here." }],
+  [staffUserSchema, { id: "StaffUser" }],
+  [sessionUserSchema, { id: "SessionUser" }],
+  [webhookSchema, { id: "Webhook" }],
+  [webhookWithSecretSchema, { id: "WebhookWithSecret", description: "The endpoint with its signing secret, shown only here." }],
+  [deliverySchema, { id: "Delivery" }],
+  [healthSchema, { id: "Health" }],
+  [pingSchema, { id: "Ping" }],
+  [callCreatedEventSchema, { id: "CallCreatedEvent" }],
+  [callStatusChangedEventSchema, { id: "CallStatusChangedEvent" }],
+  [callMessageEventSchema, { id: "CallMessageEvent" }],
+  [callEndedEventSchema, { id: "CallEndedEvent" }],
+  [webhookTestEventSchema, { id: "WebhookTestEvent" }],
+]);
+
+export const requestSchemas = registry([
+  [createCallSchema, { id: "CreateCallRequest" }],
+  [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
+  [createAgentSchema, { id: "CreateAgentRequest" }],
+  [updateAgentSchema, { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field." }],
+  [createSkillSchema, { id: "CreateSkillRequest" }],
+  [updateSkillSchema, { id: "UpdateSkillRequest", description: "Send at least one field." }],
+  [createApiKeySchema, { id: "CreateApiKeyRequest" }],
+  [createStaffUserSchema, { id: "CreateStaffUserRequest" }],
+  [updateStaffUserSchema, { id: "UpdateStaffUserRequest", description: "Send at least one of name, role or active." }],
+  [signInSchema, { id: "SignInRequest" }],
+  [createWebhookSchema, { id: "CreateWebhookRequest", description: "Without `events` the endpoint receives every call event." }],
+  [
+    updateWebhookSchema,
+    { id: "UpdateWebhookRequest", description: "Send at least one field; `events: null` subscribes to all." },
+  ],
+]);

@@ -1,0 +1,129 @@
+// Calls and their live event streams.
+import type { z } from "zod";
+import {
+  callIdParamsSchema,
+  callSchema,
+  createCallSchema,
+  idempotencyKeySchema,
+  listCallsQuerySchema,
+  recordingQuerySchema,
+  updateCallSchema,
+} from "@/server/calls/schema";
+import { callCursorSchema, callEventsQuerySchema, feedCursorSchema, feedEventsQuerySchema } from "@/server/events/schema";
+import type { HeaderParam, Operation } from "../types";
+
+const lastEventId = (schema: z.ZodType): HeaderParam => ({
+  name: "Last-Event-ID",
+  schema,
+  description: "Resume after this event id (EventSource sends it on reconnect); the `lastEventId` query parameter does the same.",
+});
+
+export const callOperations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/calls",
+    operationId: "createCall",
+    summary: "Create an interaction",
+    description:
+      "Starts an interaction on any channel. Wire-compatible with the reference Create Call API: answers **200** with the call object. " +
+      "With `Idempotency-Key`, a retry with the same key and body answers the first result (`Idempotent-Replayed: true`); " +
+      "the same key with another body is a 422.",
+    tag: "Calls",
+    auth: "api",
+    headers: [
+      {
+        name: "Idempotency-Key",
+        schema: idempotencyKeySchema,
+        description: "Any unique string (e.g. a UUID) to make retries safe.",
+      },
+    ],
+    body: createCallSchema,
+    responses: {
+      200: { description: "The new interaction.", body: callSchema, headers: ["Location", "Idempotent-Replayed"] },
+    },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/calls",
+    operationId: "listCalls",
+    summary: "List interactions",
+    description: "Newest first, filtered and paged. `q` searches customer name, phone and e-mail.",
+    tag: "Calls",
+    auth: "api",
+    query: listCallsQuerySchema,
+    responses: { 200: { description: "One page of interactions.", body: callSchema, list: true } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/calls/{id}",
+    operationId: "getCall",
+    summary: "Get an interaction",
+    tag: "Calls",
+    auth: "api",
+    params: callIdParamsSchema,
+    responses: { 200: { description: "The call object.", body: callSchema } },
+  },
+  {
+    method: "put",
+    path: "/api/v1/calls/{id}",
+    operationId: "updateCall",
+    summary: "Change an interaction's agent, status or note",
+    description: "Only legal status changes are accepted: any other answers 409 `invalid_transition` with `error.allowed`.",
+    tag: "Calls",
+    auth: "api",
+    params: callIdParamsSchema,
+    body: updateCallSchema,
+    responses: { 200: { description: "The changed call object.", body: callSchema } },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/calls/{id}/recording",
+    operationId: "getCallRecording",
+    summary: "Download a voice recording",
+    description:
+      "Open `recordingUrl` from the call object: its signed `token` authorises the request instead of credentials, and expires.",
+    tag: "Calls",
+    auth: "public",
+    params: callIdParamsSchema,
+    query: recordingQuerySchema,
+    responses: {
+      200: { description: "The WAV recording.", contentType: "audio/wav", headers: ["Content-Disposition", "Cache-Control"] },
+    },
+    errors: [401, 403, 404],
+  },
+];
+
+export const liveEventOperations: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/calls/{id}/events",
+    operationId: "streamCallEvents",
+    summary: "Follow one interaction live (Server-Sent Events)",
+    description:
+      "`event: call` carries the whole Call (first on connect, then after every change; its `id` is the resume cursor); " +
+      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status.",
+    tag: "Live events",
+    auth: "api",
+    params: callIdParamsSchema,
+    query: callEventsQuerySchema,
+    headers: [lastEventId(callCursorSchema)],
+    responses: {
+      200: { description: "An event stream of call, message and status events.", contentType: "text/event-stream" },
+      204: { description: "A resume of an ended interaction that missed nothing: the stream is over." },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/events",
+    operationId: "streamAllEvents",
+    summary: "Follow every interaction live (Server-Sent Events)",
+    description: "`event: call` with a CallSummary whenever any interaction changes.",
+    tag: "Live events",
+    auth: "api",
+    query: feedEventsQuerySchema,
+    headers: [lastEventId(feedCursorSchema)],
+    responses: { 200: { description: "An event stream of call summaries.", contentType: "text/event-stream" } },
+  },
+];

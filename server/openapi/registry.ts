@@ -1,0 +1,32 @@
+// Every operation of the API, declared (operations/*.ts) with the zod schemas its handler parses and
+// answers with. document.ts turns this list into the OpenAPI document; tests/api/openapi.test.ts fails
+// when a route handler exports a method that is not declared here.
+import { accountOperations } from "./operations/accounts";
+import { callOperations, liveEventOperations } from "./operations/calls";
+import { directoryOperations } from "./operations/directory";
+import { systemOperations } from "./operations/system";
+import { webhookOperations } from "./operations/webhooks";
+import type { Operation } from "./types";
+
+export const TAGS = [
+  { name: "Calls", description: "Create interactions on any channel and follow them to the end." },
+  { name: "Live events", description: "Server-Sent Events: one call's changes, or a feed of every call." },
+  { name: "Agents", description: "AI agents and the skills they hold." },
+  { name: "Skills", description: "What an agent can handle." },
+  { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
+  { name: "Stats", description: "The overview's counters." },
+  { name: "Webhooks", description: "Signed event deliveries to your endpoints (see the webhooks section)." },
+  { name: "API keys", description: "API credentials, managed from a dashboard session." },
+  { name: "Staff", description: "Staff accounts, managed by admins from a dashboard session." },
+  { name: "Session", description: "Dashboard sign-in." },
+  { name: "System", description: "Health, liveness and this document." },
+];
+
+export const OPERATIONS: Operation[] = [
+  ...callOperations,
+  ...liveEventOperations,
+  ...directoryOperations,
+  ...webhookOperations,
+  ...accountOperations,
+  ...systemOperations,
+];
