@@ -18,6 +18,7 @@ function settingsFor(user: StaffPrincipal): NavItem[] {
   return [
     { href: "/settings/api-keys", label: "API keys" },
     { href: "/settings/webhooks", label: "Webhooks" },
+    { href: "/docs", label: "API docs" },
     ...(user.role === "admin" ? [{ href: "/settings/users", label: "Users" }] : []),
   ];
 }
