@@ -14,3 +14,10 @@ export const feedCursorSchema = z
 
 export const callEventsQuerySchema = z.strictObject({ lastEventId: callCursorSchema.optional() });
 export const feedEventsQuerySchema = z.strictObject({ lastEventId: feedCursorSchema.optional() });
+
+/** A NOTIFY payload from another instance (server/events/pg-notify.ts); anything else is ignored. */
+export const callNotificationSchema = z.object({
+  callId: z.string().min(1).max(100),
+  kind: z.enum(["status", "message", "updated"]),
+  origin: z.string().min(1).max(100),
+});
