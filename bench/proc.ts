@@ -50,3 +50,30 @@ export function treeCpuSeconds(root: number): number | null {
   }
   return total / TICKS_PER_SECOND;
 }
+
+/** Resident memory of `root` and its descendants in bytes (shared pages counted once per process), or null. */
+export function treeRssBytes(root: number): number | null {
+  const children = new Map<number, number[]>();
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+  } catch {
+    return null;
+  }
+  for (const name of pids) {
+    const s = stat(Number(name));
+    if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), Number(name)]);
+  }
+  let total = 0;
+  const queue = [root];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      if (pid === root) return null;
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
