@@ -17,8 +17,8 @@ import { REFERENCE_ID } from "./db";
 import { percentile } from "./load";
 import { treeRssBytes } from "./proc";
 
-const EVENTS = 100;
-const IDLE_VIEWERS = 500;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100);
+const IDLE_VIEWERS = Number(process.env.BENCH_IDLE_VIEWERS ?? 500);
 const GAP_MS = 20;
 const EVENT_TIMEOUT_MS = 5_000;
 const BUDGET = { p95Ms: 250, idleRssMb: 400 };
@@ -93,6 +93,7 @@ async function measureDelays(label: string, writer: RunningApp, holder: RunningA
   const feed = feedStream ? track(feedStream, (d) => (d.id === id ? String(d.updatedAt) : null)) : null;
   const perCall: Delays = { label, values: [], missed: 0 };
   const perFeed: Delays = { label: `${label}, all-calls feed`, values: [], missed: 0 };
+  let misses = 0;
   await sleep(500); // both streams subscribed (and B's listener connected) before the first change
   for (let i = 0; i < EVENTS + 5; i++) {
     const note = `${label} #${i} ${Date.now()}`;
@@ -102,6 +103,11 @@ async function measureDelays(label: string, writer: RunningApp, holder: RunningA
     if (feed)
       waits.push(feed.wait(String(updated.updatedAt)).then(() => (feed.arrivals.get(String(updated.updatedAt)) ?? 0) - at));
     const [c, f] = await Promise.allSettled(waits);
+    if (c.status === "rejected" || f?.status === "rejected") {
+      misses++;
+      log(`${label}: change #${i} missed (${[c, f].map((r) => r?.status).join(", ")})`);
+      if (misses >= 3) throw new Error(`${label}: three changes never reached the stream`);
+    }
     if (i < 5) continue; // warm-up: route bundles, compiled queries, connections
     if (c.status === "fulfilled") perCall.values.push(c.value);
     else perCall.missed++;
@@ -145,16 +151,16 @@ async function main() {
     log(`phase 3: ${IDLE_VIEWERS} idle viewers on B`);
     const ids: string[] = [];
     for (let i = 0; i < IDLE_VIEWERS; i++) ids.push(await createCall(a, 100 + i));
+    log(`created ${ids.length} calls`);
     await sleep(1000);
     rss = { ...rss, fresh: treeRssBytes(b.process.pid ?? -1) };
-    for (let i = 0; i < IDLE_VIEWERS; i += 50) {
-      const batch = await Promise.all(ids.slice(i, i + 50).map((id) => openSseStream(`${b.url}/api/v1/calls/${id}/events`)));
-      for (const s of batch) {
-        if (s.res.status !== 200) throw new Error(`an idle viewer got ${s.res.status}`);
-        // Read the first event (the call) and then leave the stream idle.
-        await s.events.next();
-        idle.push(s);
-      }
+    for (const id of ids) {
+      const s = await openSseStream(`${b.url}/api/v1/calls/${id}/events`);
+      if (s.res.status !== 200) throw new Error(`an idle viewer got ${s.res.status}`);
+      // Read the first event (the call), then leave the stream idle.
+      await s.events.next();
+      idle.push(s);
+      if (idle.length % 100 === 0) log(`${idle.length} idle viewers connected`);
     }
     await sleep(2000);
     rss = { ...rss, idle: treeRssBytes(b.process.pid ?? -1) };

@@ -53,27 +53,30 @@ export function treeCpuSeconds(root: number): number | null {
 
 /** Resident memory of `root` and its descendants in bytes (shared pages counted once per process), or null. */
 export function treeRssBytes(root: number): number | null {
-  const children = new Map<number, number[]>();
-  let pids: string[];
+  let pids: number[];
   try {
-    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+    pids = readdirSync("/proc")
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number);
   } catch {
     return null;
   }
-  for (const name of pids) {
-    const s = stat(Number(name));
-    if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), Number(name)]);
+  const parent = new Map<number, number>();
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s) parent.set(pid, s.ppid);
   }
+  if (!parent.has(root)) return null;
   let total = 0;
-  const queue = [root];
-  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    for (let depth = 0; depth < 64 && p !== undefined && p > 1 && p !== root; depth++) p = parent.get(p);
+    if (p !== root) continue;
     try {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      total += Number(kb ?? 0) * 1024;
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
     } catch {
-      if (pid === root) return null;
+      // exited meanwhile
     }
-    queue.push(...(children.get(pid) ?? []));
   }
   return total;
 }
