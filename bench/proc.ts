@@ -50,3 +50,33 @@ export function treeCpuSeconds(root: number): number | null {
   }
   return total / TICKS_PER_SECOND;
 }
+
+/** Resident memory of `root` and its descendants in bytes (shared pages counted once per process), or null. */
+export function treeRssBytes(root: number): number | null {
+  let pids: number[];
+  try {
+    pids = readdirSync("/proc")
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number);
+  } catch {
+    return null;
+  }
+  const parent = new Map<number, number>();
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s) parent.set(pid, s.ppid);
+  }
+  if (!parent.has(root)) return null;
+  let total = 0;
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    for (let depth = 0; depth < 64 && p !== undefined && p > 1 && p !== root; depth++) p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}

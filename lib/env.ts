@@ -25,6 +25,11 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** The largest share of wall time the worker takes while it has a backlog (the API keeps the rest). */
   WORKER_MAX_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
+  /**
+   * How often live event streams poll the database for changes they were not told about. The fallback
+   * only: the in-process bus and, on Postgres, LISTEN/NOTIFY deliver changes at once.
+   */
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */

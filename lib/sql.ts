@@ -122,6 +122,11 @@ async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   }
 }
 
+/** NOTIFY on Postgres. pg_notify takes the channel and payload as values, so nothing is spliced into SQL. */
+export async function pgNotify(channel: string, payload: string): Promise<void> {
+  await pgPool().query("SELECT pg_notify($1, $2)", [channel, payload]);
+}
+
 export function sqlTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   return dialect === "sqlite" ? sqliteTransaction(fn) : pgTransaction(fn);
 }

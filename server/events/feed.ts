@@ -1,11 +1,13 @@
 // The all-calls change feed behind GET /api/v1/events: a short summary of every call that changes,
 // for list and overview pages to refresh. Like the per-call watcher, one source per process serves
-// every subscriber: bus events (immediate) plus one poll per second for calls whose activity moved
-// (catches other instances' writes and newly created calls).
+// every subscriber: bus events (immediate; on Postgres other instances' too) plus one poll every
+// EVENTS_POLL_MS for calls whose activity moved (catches newly created calls and anything missed).
 import { db } from "@/lib/db";
 import { toIso, toIsoOrNull } from "@/lib/time";
-import { STATUSES } from "@/server/calls/status";
-import { subscribeCallEvents } from "./bus";
+import type { z } from "zod";
+import { type Channel, STATUSES, type Status } from "@/server/calls/status";
+import { followOtherInstances, subscribeCallEvents } from "./bus";
+import type { callSummarySchema } from "./schema";
 import { POLL_MS } from "./watcher";
 
 /** Commits can land a little after their timestamps: each poll looks back this far and dedupes. */
@@ -25,18 +27,8 @@ export const summarySelect = {
   endedAt: true,
 } as const;
 
-export type CallSummary = {
-  id: string;
-  status: string;
-  channel: string;
-  customerName: string;
-  agentId: string;
-  skillId: string;
-  simulated: boolean;
-  createdAt: string;
-  updatedAt: string;
-  endedAt: string | null;
-};
+/** One source of truth: the schema the OpenAPI document publishes for this event. */
+export type CallSummary = z.infer<typeof callSummarySchema>;
 
 type SummaryRow = {
   id: string;
@@ -53,6 +45,8 @@ type SummaryRow = {
 
 export const toSummary = (row: SummaryRow): CallSummary => ({
   ...row,
+  status: row.status as Status,
+  channel: row.channel as Channel,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
   endedAt: toIsoOrNull(row.endedAt),
@@ -67,7 +61,10 @@ type Feed = {
   since: number;
   timer: ReturnType<typeof setInterval> | null;
   polling: boolean;
+  /** A poll was asked for while one ran (a resync): run another right after it. */
+  pollAgain: boolean;
   unsubscribeBus: (() => void) | null;
+  unfollow: (() => void) | null;
 };
 
 const globalForFeed = globalThis as unknown as { callboardCallFeed?: Feed };
@@ -77,7 +74,9 @@ globalForFeed.callboardCallFeed ??= {
   since: Date.now(),
   timer: null,
   polling: false,
+  pollAgain: false,
   unsubscribeBus: null,
+  unfollow: null,
 };
 const feed = globalForFeed.callboardCallFeed;
 
@@ -104,8 +103,13 @@ export function changedSince(since: Date, take = MAX_ROWS) {
 }
 
 async function poll() {
-  if (feed.polling || feed.listeners.size === 0) return;
+  if (feed.polling) {
+    feed.pollAgain = true;
+    return;
+  }
+  if (feed.listeners.size === 0) return;
   feed.polling = true;
+  feed.pollAgain = false;
   try {
     const windowStart = Math.min(feed.since, Date.now()) - LOOKBACK_MS;
     const rows = await changedSince(new Date(windowStart));
@@ -118,6 +122,7 @@ async function poll() {
   } finally {
     feed.polling = false;
   }
+  if (feed.pollAgain) void poll();
 }
 
 async function onBusEvent(callId: string) {
@@ -129,6 +134,7 @@ async function onBusEvent(callId: string) {
 export function subscribeFeed(listener: SummaryListener): () => void {
   feed.listeners.add(listener);
   feed.unsubscribeBus ??= subscribeCallEvents((event) => void onBusEvent(event.callId));
+  feed.unfollow ??= followOtherInstances(() => void poll());
   if (!feed.timer) {
     feed.since = Date.now();
     feed.timer = setInterval(() => void poll(), POLL_MS);
@@ -139,6 +145,8 @@ export function subscribeFeed(listener: SummaryListener): () => void {
     if (feed.listeners.size > 0) return;
     feed.unsubscribeBus?.();
     feed.unsubscribeBus = null;
+    feed.unfollow?.();
+    feed.unfollow = null;
     if (feed.timer) clearInterval(feed.timer);
     feed.timer = null;
     feed.seen.clear();

@@ -29,3 +29,10 @@ export const callSummarySchema = z.object({
   updatedAt: z.string(),
   endedAt: z.string().nullable(),
 });
+
+/** A NOTIFY payload from another instance (server/events/pg-notify.ts); anything else is ignored. */
+export const callNotificationSchema = z.object({
+  callId: z.string().min(1).max(100),
+  kind: z.enum(["status", "message", "updated"]),
+  origin: z.string().min(1).max(100),
+});

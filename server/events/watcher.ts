@@ -1,14 +1,15 @@
 // Shared change detection behind the live event streams. Every viewer of one call shares one entry:
-// the bus (same instance) triggers an immediate reload, and one cheap poll per process per second
-// (ids + updatedAt + message count of every watched call, in a single query) catches changes written
-// by another instance or missed in between. A full call is loaded only when its version moved, once
-// per change however many viewers watch it.
+// the bus (this instance's writes, and on Postgres other instances' via LISTEN/NOTIFY) triggers an
+// immediate reload, and one cheap poll per process every EVENTS_POLL_MS (ids + updatedAt + message
+// count of every watched call, in a single query) catches anything missed in between. A full call is
+// loaded only when its version moved, once per change however many viewers watch it.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { getCall } from "@/server/calls/service";
 import type { Call } from "@/server/calls/schema";
-import { subscribeCallEvents } from "./bus";
+import { followOtherInstances, subscribeCallEvents } from "./bus";
 
-export const POLL_MS = 1000;
+export const POLL_MS = env.EVENTS_POLL_MS;
 const POLL_CHUNK = 500;
 
 export type CallListener = (call: Call) => void;
@@ -26,12 +27,22 @@ type Registry = {
   entries: Map<string, Entry>;
   timer: ReturnType<typeof setInterval> | null;
   polling: boolean;
+  /** A poll was asked for while one ran (a resync): run another right after it. */
+  pollAgain: boolean;
   unsubscribeBus: (() => void) | null;
+  unfollow: (() => void) | null;
 };
 
 // Next may load each route bundle as its own module instance: keep one registry per process.
 const globalForWatcher = globalThis as unknown as { callboardCallWatcher?: Registry };
-globalForWatcher.callboardCallWatcher ??= { entries: new Map(), timer: null, polling: false, unsubscribeBus: null };
+globalForWatcher.callboardCallWatcher ??= {
+  entries: new Map(),
+  timer: null,
+  polling: false,
+  pollAgain: false,
+  unsubscribeBus: null,
+  unfollow: null,
+};
 const registry = globalForWatcher.callboardCallWatcher;
 
 export const versionOf = (updatedAt: Date | string, messageCount: number) => `${new Date(updatedAt).getTime()}-${messageCount}`;
@@ -56,8 +67,13 @@ async function load(id: string, entry: Entry) {
 }
 
 async function poll() {
-  if (registry.polling || registry.entries.size === 0) return;
+  if (registry.polling) {
+    registry.pollAgain = true;
+    return;
+  }
+  if (registry.entries.size === 0) return;
   registry.polling = true;
+  registry.pollAgain = false;
   try {
     const ids = [...registry.entries.keys()];
     for (let i = 0; i < ids.length; i += POLL_CHUNK) {
@@ -75,6 +91,7 @@ async function poll() {
   } finally {
     registry.polling = false;
   }
+  if (registry.pollAgain) void poll();
 }
 
 function start() {
@@ -82,6 +99,7 @@ function start() {
     const entry = registry.entries.get(event.callId);
     if (entry) void load(event.callId, entry);
   });
+  registry.unfollow ??= followOtherInstances(() => void poll());
   if (!registry.timer) {
     registry.timer = setInterval(() => void poll(), POLL_MS);
     registry.timer.unref?.();
@@ -92,6 +110,8 @@ function stopIfIdle() {
   if (registry.entries.size > 0) return;
   registry.unsubscribeBus?.();
   registry.unsubscribeBus = null;
+  registry.unfollow?.();
+  registry.unfollow = null;
   if (registry.timer) clearInterval(registry.timer);
   registry.timer = null;
 }
