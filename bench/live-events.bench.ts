@@ -88,7 +88,8 @@ const notes: string[] = [];
 
 /** PUTs EVENTS notes through `writer` and measures when each reaches the streams held on `holder`. */
 async function measureDelays(label: string, writer: RunningApp, holder: RunningApp, id: string, withFeed: boolean) {
-  const call = track(await openSseStream(`${holder.url}/api/v1/calls/${id}/events`), (d) => (d.note ? String(d.note) : null));
+  const callStream = await openSseStream(`${holder.url}/api/v1/calls/${id}/events`);
+  const call = track(callStream, (d) => (d.note ? String(d.note) : null));
   const feedStream = withFeed ? await openSseStream(`${holder.url}/api/v1/events`) : null;
   const feed = feedStream ? track(feedStream, (d) => (d.id === id ? String(d.updatedAt) : null)) : null;
   const perCall: Delays = { label, values: [], missed: 0 };
@@ -117,6 +118,9 @@ async function measureDelays(label: string, writer: RunningApp, holder: RunningA
   }
   results.push(perCall);
   if (feed) results.push(perFeed);
+  // Each phase's streams end with it, so a later phase measures only what it sets up.
+  callStream.close();
+  feedStream?.close();
 }
 
 async function main() {
