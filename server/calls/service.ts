@@ -13,10 +13,16 @@ import { type CreateCallInput, createCallSchema, type ListCallsQuery, type Updat
 import { toCall } from "./serialize";
 import { transitionOrThrow } from "./transitions";
 
+/** A new interaction: the worker starts on it, and list views (on every instance) show it at once. */
+function announceCreated(id: string) {
+  wakeWorker();
+  publishCallEvent({ callId: id, kind: "status" });
+}
+
 export async function createCall(input: CreateCallInput) {
   // Plain SQL (insert.ts): the hot path. A lost race on a new customer's phone or e-mail is retried.
   const row = await withUniqueRetry(() => insertCall(input));
-  wakeWorker();
+  announceCreated(row.id);
   return toCall(row);
 }
 
@@ -38,7 +44,7 @@ export async function createCallOnce(body: Record<string, unknown>, key: string,
     await releaseIdempotencyKey(outcome.claim);
     throw error;
   }
-  wakeWorker();
+  announceCreated(row.id);
   const call = await toCall(row);
   // Best effort: if this write is lost, a replay re-reads the interaction bound to the key instead.
   await saveIdempotentResponse(outcome.claim, call).catch(() => {});
