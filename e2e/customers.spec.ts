@@ -30,6 +30,13 @@ test("a new customer is found by search and their interaction opens", async ({ s
     await expect(row.getByRole("cell").nth(3)).toHaveText("1");
   });
 
+  await test.step("the search lives in the URL, so a reload keeps it", async () => {
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(phone).replace("+", "\\+")}`));
+    await page.reload();
+    await expect(page.getByLabel("Search by name, phone or e-mail")).toHaveValue(phone);
+    await expect(page.getByRole("table", { name: "Customers" }).getByRole("row")).toHaveCount(2);
+  });
+
   await test.step("open the customer's page and see the interaction", async () => {
     await page.getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`/customers/${call.customerId}$`));

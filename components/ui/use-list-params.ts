@@ -1,28 +1,53 @@
 "use client";
-// Search, active filter and page of a directory list kept in component state. Changing the search or
-// the filter goes back to page 1, since the old page number may no longer exist.
-import { useState } from "react";
+// Search, active filter and page of a directory list, kept in the URL (?q=&active=&page=) so a reload or
+// a shared link shows the same list, as on the interactions list. Changing the search or the filter
+// goes back to page 1, since the old page number may no longer exist.
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
 import type { ActiveFilter } from "./list-filters";
 import { useDebouncedValue } from "./use-debounced-value";
 
+type Changes = { q?: string; active?: ActiveFilter; page?: number };
+
 export function useListParams() {
-  const [search, setSearch] = useState("");
-  const [active, setActive] = useState<ActiveFilter>("");
-  const [page, setPage] = useState(1);
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const urlQ = (params.get("q") ?? "").slice(0, 100);
+  const rawActive = params.get("active");
+  const active: ActiveFilter = rawActive === "true" || rawActive === "false" ? rawActive : "";
+  const rawPage = Number(params.get("page"));
+  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage : 1;
+
+  // The box keeps what is typed; the URL (and the API) get it once typing pauses.
+  const [search, setSearchText] = useState(urlQ);
+  const q = useDebouncedValue(search.trim());
+
+  // The browser's history API: Next syncs useSearchParams with it without a server round trip.
+  const write = useCallback(
+    (changes: Changes) => {
+      const next = new URLSearchParams(window.location.search);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === "" || value === undefined || (key === "page" && value === 1)) next.delete(key);
+        else next.set(key, String(value));
+      }
+      const query = next.toString();
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+    },
+    [pathname],
+  );
+
+  useEffect(() => {
+    if (q !== new URLSearchParams(window.location.search).get("q") && (q || urlQ)) write({ q, page: 1 });
+  }, [q, urlQ, write]);
+
   return {
     search,
     /** The trimmed, debounced search to send to the API. */
-    q: useDebouncedValue(search.trim()),
+    q,
     active,
     page,
-    setPage,
-    setSearch: (value: string) => {
-      setSearch(value);
-      setPage(1);
-    },
-    setActive: (value: ActiveFilter) => {
-      setActive(value);
-      setPage(1);
-    },
+    setPage: (value: number) => write({ page: value }),
+    setSearch: setSearchText,
+    setActive: (value: ActiveFilter) => write({ active: value, page: 1 }),
   };
 }
