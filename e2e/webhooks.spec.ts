@@ -1,39 +1,16 @@
 // Settings → Webhooks: register an endpoint for a real loopback receiver (secret shown once), send a
 // test event that verifies with `standardwebhooks`, follow it in the delivery log, replay it against a
 // failing receiver, rotate the secret, disable and enable, edit, and delete.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { type ReceivedWebhook, startWebhookReceiver } from "../tests/support/webhook-receiver";
 import { expect, expectAccessible, test } from "./fixtures";
 
-type Received = { headers: Record<string, string>; body: string };
-
-/** A receiver on loopback that records each request and answers `status` (changeable mid-test). */
+/** A receiver on loopback whose answer (`state.status`) can change mid-test. */
 async function startReceiver() {
-  const received: Received[] = [];
   const state = { status: 200 };
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const headers = Object.fromEntries(
-        ["webhook-id", "webhook-timestamp", "webhook-signature"].map((h) => [h, String(req.headers[h] ?? "")]),
-      );
-      received.push({ headers, body });
-      res.statusCode = state.status;
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${port}/hooks/callboard`, received, state, close };
+  const receiver = await startWebhookReceiver(() => state.status);
+  return { ...receiver, state };
 }
 
 async function expectNoHorizontalOverflow(page: Page) {
@@ -41,7 +18,7 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(overflow, "horizontal overflow at this width").toBeLessThanOrEqual(0);
 }
 
-const verifies = (secret: string, r: Received) => {
+const verifies = (secret: string, r: ReceivedWebhook) => {
   try {
     new Webhook(secret).verify(r.body, r.headers);
     return true;

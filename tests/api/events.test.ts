@@ -4,61 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { callSchema } from "@/server/calls/schema";
 import { isTerminal } from "@/server/calls/status";
-import { AGENT_ID, api, baseUrl, basicAuth, SKILL_ID, waitForTerminal } from "../support/api";
+import { AGENT_ID, api, baseUrl, SKILL_ID, waitForTerminal } from "../support/api";
+import { collectSse, openSseStream } from "../support/sse";
 
-type SseEvent = { event: string; id?: string; data: any };
-
-/** Opens an SSE stream and yields its events as they arrive; the iterator ends when the server closes. */
-async function openStream(path: string, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl()}${path}`, {
-    headers: { authorization: basicAuth(), accept: "text/event-stream", ...headers },
-    signal: controller.signal,
-  });
-  async function* events(): AsyncGenerator<SseEvent> {
-    if (!res.body) return;
-    const decoder = new TextDecoder();
-    let buffer = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split("\n")) {
-            if (!line || line.startsWith(":")) continue;
-            const colon = line.indexOf(":");
-            fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
-          }
-          if (fields.data === undefined) continue;
-          yield { event: fields.event ?? "message", id: fields.id, data: JSON.parse(fields.data) };
-        }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) throw error;
-    }
-  }
-  return { res, events: events(), close: () => controller.abort() };
-}
-
-/** Reads events until the server ends the stream (or `stop` says so), with a deadline. */
-type Stream = Awaited<ReturnType<typeof openStream>>;
-
-async function collect(stream: Stream, stop: (e: SseEvent) => boolean = () => false, timeoutMs = 20_000) {
-  const seen: SseEvent[] = [];
-  const deadline = setTimeout(stream.close, timeoutMs);
-  try {
-    // next() by hand, not for-await: breaking out of for-await would end the stream for later reads.
-    for (let r = await stream.events.next(); !r.done; r = await stream.events.next()) {
-      seen.push(r.value);
-      if (stop(r.value)) break;
-    }
-  } finally {
-    clearTimeout(deadline);
-  }
-  return seen;
-}
+const openStream = (path: string, headers: Record<string, string> = {}) => openSseStream(`${baseUrl()}${path}`, headers);
+const collect = collectSse;
 
 const voiceCall = (phone: string) => ({
   agentId: AGENT_ID,

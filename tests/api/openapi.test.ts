@@ -1,14 +1,13 @@
 // GET /api/v1/openapi.json: a valid OpenAPI 3.1 document (checked by an independent validator) that
 // covers every route handler, and that real answers of the running app conform to (checked with ajv
 // against the document's own response schemas), webhook deliveries included.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, baseUrl, SKILL_ID, waitForTerminal } from "../support/api";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { apiRoutes } from "../support/routes";
 
 type Doc = Record<string, any>;
@@ -191,27 +190,19 @@ describe("real answers conform to the document", () => {
 });
 
 describe("webhooks conform to the document", () => {
-  const received: { type: string; body: unknown }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const json = JSON.parse(body);
-      received.push({ type: json.type, body: json });
-      res.end("ok");
-    });
-  });
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const received = () => (receiver?.received ?? []).map((r) => ({ type: r.json.type, body: r.json as unknown }));
   let webhookId = "";
-  beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve)));
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
   afterAll(async () => {
     if (webhookId) await api("DELETE", `/api/v1/webhooks/${webhookId}`);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await receiver.close();
   });
 
   it("create, list, deliveries, test; every delivered payload matches its webhooks entry", async () => {
-    const { port } = server.address() as AddressInfo;
-    const created = await api("POST", "/api/v1/webhooks", { url: `http://127.0.0.1:${port}/hooks` });
+    const created = await api("POST", "/api/v1/webhooks", { url: receiver.url });
     expectConforms(created, "post", "/api/v1/webhooks");
     webhookId = created.body.id;
     expectConforms(await api("GET", "/api/v1/webhooks"), "get", "/api/v1/webhooks");
@@ -220,9 +211,9 @@ describe("webhooks conform to the document", () => {
     const { body } = await newCall();
     await waitForTerminal(body.id);
     await expect
-      .poll(() => new Set(received.map((r) => r.type)), { timeout: 20_000 })
+      .poll(() => new Set(received().map((r) => r.type)), { timeout: 20_000 })
       .toEqual(new Set(["webhook.test", "call.created", "call.status_changed", "call.message", "call.ended"]));
-    for (const r of received) {
+    for (const r of received()) {
       const validate = ajv.getSchema(
         `${DOC_ID}#/webhooks/${pointerToken(r.type)}/post/requestBody/content/application~1json/schema`,
       );

@@ -1,40 +1,35 @@
 // On PostgreSQL several instances share webhook delivery: two app instances on one database fan out
 // and send the events of a batch of interactions, and no attempt is ever sent twice (a receiver that
 // accepts everything sees each webhook-id once; one that refuses each first attempt sees it twice).
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 
 type Hit = { id: string; type: string; callId: string; status: number; body: string; headers: Record<string, string> };
 
+/** `respond` picks the status from the webhook-id and how many times that id was seen before. */
 async function receiver(respond: (webhookId: string, seen: number) => number) {
-  const hits: Hit[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const json = JSON.parse(body);
-      const id = String(req.headers["webhook-id"]);
-      const status = respond(id, hits.filter((h) => h.id === id).length);
-      const headers = Object.fromEntries(
-        ["webhook-id", "webhook-timestamp", "webhook-signature"].map((h) => [h, String(req.headers[h])]),
-      );
-      hits.push({ id, type: json.type, callId: json.data.callId ?? json.data.id, status, body, headers });
-      res.writeHead(status).end();
-    });
+  const r = await startWebhookReceiver((req, _n, earlier) => {
+    const id = req.headers["webhook-id"];
+    return respond(id, earlier.filter((e) => e.headers["webhook-id"] === id).length);
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  const hits = (): Hit[] =>
+    r.received.map((x) => ({
+      id: x.headers["webhook-id"],
+      type: x.json.type,
+      callId: x.json.data.callId ?? x.json.data.id,
+      status: x.status,
+      body: x.body,
+      headers: x.headers,
+    }));
   return {
-    url,
-    hits,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((r) => server.close(() => r()));
+    url: r.url,
+    get hits() {
+      return hits();
     },
+    close: r.close,
   };
 }
 

@@ -2,41 +2,14 @@
 // verify with the reference `standardwebhooks` library; retries keep the webhook-id; the delivery
 // log shows every attempt; 410 disables; filters, secret rotation, replay, the SSRF rule and a
 // restart with a delivery still pending.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID } from "../support/api";
+import { type ReceivedWebhook, type Responder, startWebhookReceiver } from "../support/webhook-receiver";
 
-type Received = { headers: Record<string, string>; body: string; json: { type: string; timestamp: string; data: any } };
-
-/** A webhook receiver on loopback; `respond` picks the HTTP status for each request (1-based n). */
-async function startReceiver(respond: (r: Received, n: number) => number = () => 200) {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const headers = Object.fromEntries(
-        ["webhook-id", "webhook-timestamp", "webhook-signature", "content-type"].map((h) => [h, String(req.headers[h] ?? "")]),
-      );
-      const r = { headers, body, json: JSON.parse(body) };
-      received.push(r);
-      res.statusCode = respond(r, received.length);
-      res.end("thanks");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close };
-}
+type Received = ReceivedWebhook;
+const startReceiver = startWebhookReceiver;
 
 const receivers: { close: () => Promise<void> }[] = [];
 const webhookIds: string[] = [];
@@ -48,7 +21,7 @@ async function register(body: Record<string, unknown>, root?: string) {
   return res.body as { id: string; secret: string; events: string[] };
 }
 
-async function receiverWithEndpoint(body: Record<string, unknown> = {}, respond?: (r: Received, n: number) => number) {
+async function receiverWithEndpoint(body: Record<string, unknown> = {}, respond?: Responder) {
   const receiver = await startReceiver(respond);
   receivers.push(receiver);
   const endpoint = await register({ url: receiver.url, ...body });
@@ -288,7 +261,7 @@ describe("webhook durability", () => {
     const db = await newDatabase(inject("dialect"));
     prepareDatabase(db.url);
     let accept = false;
-    const accepted: Received[] = [];
+    const accepted: Omit<Received, "status">[] = [];
     const receiver = await startReceiver((r) => {
       if (accept) accepted.push(r);
       return accept ? 200 : 503;
