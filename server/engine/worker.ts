@@ -12,6 +12,7 @@ import { publishCallEvent } from "@/server/events/bus";
 import { advanceJob, claimDueJobs, finishJobsOf, type JobRow, LostLease, MAX_ATTEMPTS, releaseAllLeases, retryJob } from "./jobs";
 import { providerFor } from "./providers";
 import { workerSignal } from "./signal";
+import { createThrottledErrorLog, createWakeableSleep } from "./loop";
 import { sweepStaleInteractions } from "./sweeper";
 import { deleteExpiredSessions } from "@/server/auth/session";
 import { deleteExpiredIdempotencyKeys } from "@/server/calls/idempotency";
@@ -89,11 +90,11 @@ export async function startWorker() {
   globalForWorker.callboardWorker = state;
   if (dialect === "sqlite") await releaseAllLeases();
 
-  let wake: (() => void) | null = null;
-  const onWake = () => wake?.();
+  const idle = createWakeableSleep();
+  const onWake = () => idle.wake();
   workerSignal.on("wake", onWake);
+  const logError = createThrottledErrorLog("worker");
   let lastSweep = 0;
-  let lastErrorLog = 0;
 
   const loop = (async () => {
     while (state.running) {
@@ -115,26 +116,15 @@ export async function startWorker() {
           if (jobs.length === BATCH) continue;
         }
       } catch (error) {
-        // Typically the database is unreachable or not migrated yet: say so once a minute, not per tick.
-        if (Date.now() - lastErrorLog > 60_000) {
-          lastErrorLog = Date.now();
-          console.error("[callboard] worker cannot reach a ready database:", error instanceof Error ? error.message : error);
-        }
+        logError(error);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, env.WORKER_POLL_MS);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await idle.sleep(env.WORKER_POLL_MS);
     }
   })();
 
   state.stop = async () => {
     state.running = false;
-    wake?.();
+    idle.wake();
     workerSignal.off("wake", onWake);
     await loop;
   };

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { dialect } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createThrottledErrorLog, createWakeableSleep } from "@/server/engine/loop";
 import { workerSignal } from "@/server/engine/signal";
 import { subscribeCallEvents } from "@/server/events/bus";
 import {
@@ -30,16 +31,16 @@ export async function startWebhookWorker() {
   if (dialect === "sqlite") await releaseDeliveryLeases().catch(() => {});
 
   const inFlight = new Set<Promise<void>>();
-  let wake: (() => void) | null = null;
+  const idle = createWakeableSleep();
   let woken = false;
   const onWake = () => {
     woken = true;
-    wake?.();
+    idle.wake();
   };
   workerSignal.on("wake", onWake);
   const unsubscribe = subscribeCallEvents(onWake);
   let lastPrune = 0;
-  let lastErrorLog = 0;
+  const logError = createThrottledErrorLog("webhook worker");
 
   const loop = (async () => {
     while (state.running) {
@@ -61,33 +62,20 @@ export async function startWebhookWorker() {
           inFlight.add(run);
         }
       } catch (error) {
-        if (Date.now() - lastErrorLog > 60_000) {
-          lastErrorLog = Date.now();
-          console.error(
-            "[callboard] webhook worker cannot reach a ready database:",
-            error instanceof Error ? error.message : error,
-          );
-        }
+        logError(error);
       }
       if (woken) {
         // Changed while we worked: look again soon, but let a burst of engine steps share one tick.
         await new Promise((r) => setTimeout(r, 50));
         continue;
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, env.WORKER_POLL_MS);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await idle.sleep(env.WORKER_POLL_MS);
     }
   })();
 
   state.stop = async () => {
     state.running = false;
-    wake?.();
+    idle.wake();
     workerSignal.off("wake", onWake);
     unsubscribe();
     await loop;
