@@ -1,9 +1,10 @@
 // Live event streams (SSE): a call's stream starts with its state, then pushes its messages and status
 // changes in order until the terminal status ends it; Last-Event-ID resumes without repeats; the
 // all-calls feed announces changes. Frames are parsed from a plain fetch, as an integrator would.
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { callSchema } from "@/server/calls/schema";
 import { isTerminal } from "@/server/calls/status";
+import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, baseUrl, SKILL_ID, waitForTerminal } from "../support/api";
 import { collectSse, openSseStream } from "../support/sse";
 
@@ -92,17 +93,33 @@ describe("live events of one call", () => {
   });
 
   it("pushes a staff change (PUT) and ends the stream on cancel", async () => {
-    const created = await api("POST", "/api/v1/calls", { ...voiceCall("+14155550303") });
-    const stream = await openStream(`/api/v1/calls/${created.body.id}/events`);
-    const first = await collect(stream, (e) => e.event === "call");
-    expect(first[0].data.status).not.toBe("canceled");
-    const put = await api("PUT", `/api/v1/calls/${created.body.id}`, { status: "canceled", note: "Stop, please." });
-    expect(put.status).toBe(200);
-    const rest = await collect(stream);
-    const last = rest[rest.length - 1];
-    expect(last.event).toBe("call");
-    expect(last.data).toMatchObject({ status: "canceled", note: "Stop, please." });
-    expect(rest.some((e) => e.event === "status" && e.data.status === "canceled")).toBe(true);
+    // Its own app with the worker off: the call stays queued until staff cancel it, with no race
+    // against the simulator finishing first.
+    const db = await newDatabase(inject("dialect"));
+    prepareDatabase(db.url);
+    const app = await startApp(db.url, { WORKER_ENABLED: "false" });
+    try {
+      const created = await api("POST", "/api/v1/calls", { ...voiceCall("+14155550303") }, {}, app.url);
+      const stream = await openSseStream(`${app.url}/api/v1/calls/${created.body.id}/events`);
+      const first = await collect(stream, (e) => e.event === "call");
+      expect(first[0].data.status).toBe("queued");
+      const put = await api(
+        "PUT",
+        `/api/v1/calls/${created.body.id}`,
+        { status: "canceled", note: "Stop, please." },
+        {},
+        app.url,
+      );
+      expect(put.status).toBe(200);
+      const rest = await collect(stream);
+      const last = rest[rest.length - 1];
+      expect(last.event).toBe("call");
+      expect(last.data).toMatchObject({ status: "canceled", note: "Stop, please." });
+      expect(rest.some((e) => e.event === "status" && e.data.status === "canceled")).toBe(true);
+    } finally {
+      await app.stop();
+      await db.drop();
+    }
   });
 
   it("answers 404 for an unknown call, 401 without credentials and 422 for a bad cursor, as JSON", async () => {
