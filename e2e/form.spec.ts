@@ -1,6 +1,7 @@
 // The create-interaction form (/calls/new): inline validation from the API's schema, agent defaults as
 // the starting point of the overrides, variables and their preview, submit to the live view, Repeat,
 // accessibility and layout.
+import type { CreateCallInput } from "../server/calls/schema";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
@@ -26,7 +27,7 @@ async function pickAgent(page: Page, name: string, defaultName: string) {
 }
 
 function watchCreates(page: Page) {
-  const bodies: any[] = [];
+  const bodies: CreateCallInput[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/calls") bodies.push(r.postDataJSON());
   });

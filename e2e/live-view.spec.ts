@@ -1,5 +1,6 @@
 // The live interaction view (/calls/{id}): it follows a call as it happens over Server-Sent Events,
 // plays and downloads the recording, saves notes and offers only the legal status actions.
+import type { Call } from "../server/calls/schema";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
@@ -9,7 +10,8 @@ const contractBody = JSON.parse(
   readFileSync(path.join(__dirname, "..", "..", "shared", "contract", "create-call.request.json"), "utf8"),
 );
 
-type CallBody = { id: string; status: string; duration: string | null; recordingUrl: string | null; note: string | null };
+/** The API's own call type: the responses are what callSchema describes. */
+type CallBody = Call;
 
 async function createCall(api: APIRequestContext, body: Record<string, unknown> = contractBody): Promise<CallBody> {
   const res = await api.post("/api/v1/calls", { data: body });
@@ -62,7 +64,7 @@ test("the live view follows a voice call to its recording", async ({ signedInPag
     await expect(badge(page)).toHaveText("completed");
     await expect(messages(page).first()).toBeVisible();
     const stored = await getCall(api, call.id);
-    await expect(messages(page)).toHaveCount((stored as unknown as { messages: unknown[] }).messages.length);
+    await expect(messages(page)).toHaveCount(stored.messages.length);
     await expect(messages(page).and(page.locator("[data-sender=agent]")).first()).toBeVisible();
     await expect(messages(page).and(page.locator("[data-sender=customer]")).first()).toBeVisible();
     await expect(page.getByRole("region", { name: "Transcript" })).toContainText("Agent: Hello John");

@@ -31,7 +31,7 @@ export function postWebhook(rawUrl: string, headers: Record<string, string>, bod
         "content-length": String(Buffer.byteLength(body)),
         "user-agent": "Callboard-Webhooks/1.0",
       },
-      lookup: guardedLookup as unknown as http.RequestOptions["lookup"],
+      lookup: guardedLookup,
     });
     // Whatever stage it is in (connecting, waiting, reading), the attempt ends at the timeout.
     const timer = setTimeout(() => {

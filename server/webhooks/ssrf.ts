@@ -4,7 +4,7 @@
 // address checked here, so a DNS answer cannot change between the check and the connection).
 // WEBHOOK_ALLOW_PRIVATE_URLS=true lifts the address rule for local development and tests.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 import { env } from "@/lib/env";
 
 // Most specific first: the first matching range names the reason.
@@ -139,13 +139,12 @@ export function literalAddressProblem(url: URL): string | null {
   return reason ? refusal(host, host, reason) : null;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
  * A drop-in `lookup` for http.request: resolves the name, refuses it if any address is forbidden,
  * and hands the socket only the checked addresses.
  */
-export function guardedLookup(hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) {
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { all: true, family: options.family }, (err, addresses) => {
     if (err) return callback(err, []);
     if (!env.WEBHOOK_ALLOW_PRIVATE_URLS) {
@@ -159,4 +158,4 @@ export function guardedLookup(hostname: string, options: { all?: boolean; family
     if (!first) return callback(Object.assign(new Error(`${hostname} has no address.`), { code: "ENOTFOUND" }), []);
     callback(null, first.address, first.family);
   });
-}
+};

@@ -4,9 +4,14 @@
 // restart with a delivery still pending.
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import { deliverySchema } from "@/server/webhooks/schema";
 import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID } from "../support/api";
 import { type ReceivedWebhook, type Responder, startWebhookReceiver } from "../support/webhook-receiver";
+
+/** Responses are parsed with the API's own schema, so a shape change fails here too. */
+const deliveryListSchema = z.array(deliverySchema);
 
 type Received = ReceivedWebhook;
 const startReceiver = startWebhookReceiver;
@@ -45,7 +50,7 @@ async function createCall(channel = "call") {
 async function deliveries(webhookId: string, query = "") {
   const res = await api("GET", `/api/v1/webhooks/${webhookId}/deliveries${query}`);
   expect(res.status).toBe(200);
-  return res.body as unknown as any[];
+  return deliveryListSchema.parse(res.body);
 }
 
 afterAll(async () => {
@@ -155,6 +160,7 @@ describe("webhooks", () => {
       })
       .toBe("succeeded");
     const delivery = (await deliveries(endpoint.id)).find((d) => d.eventId === first.headers["webhook-id"]);
+    if (!delivery) throw new Error("the delivery is missing from the log");
     expect(delivery).toMatchObject({ eventType: "call.created", webhookId: endpoint.id, nextAttemptAt: null });
     expect(delivery.attempts).toHaveLength(2);
     expect(delivery.attempts[0]).toMatchObject({ status: 503, error: expect.stringContaining("503") });
@@ -279,7 +285,7 @@ describe("webhook durability", () => {
       );
       expect(res.status).toBe(200);
       const log = async () =>
-        (await api("GET", `/api/v1/webhooks/${endpoint.id}/deliveries`, undefined, {}, app.url)).body as unknown as any[];
+        deliveryListSchema.parse((await api("GET", `/api/v1/webhooks/${endpoint.id}/deliveries`, undefined, {}, app.url)).body);
       // The refused attempt is recorded and a retry is scheduled: kill the server before it is due.
       await expect.poll(async () => (await log())[0]?.attempts.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
       await app.kill();
@@ -293,7 +299,7 @@ describe("webhook durability", () => {
       await expect.poll(async () => (await log())[0].state, { timeout: 10_000 }).toBe("succeeded");
       const [delivery] = await log();
       expect(delivery.attempts.at(-1)).toMatchObject({ status: 200, error: null });
-      expect(delivery.attempts.slice(0, -1).every((a: { status: number }) => a.status === 503)).toBe(true);
+      expect(delivery.attempts.slice(0, -1).every((a) => a.status === 503)).toBe(true);
     } finally {
       await app.stop();
       await receiver.close();

