@@ -24,7 +24,7 @@ function subscribes(endpoint: { events: string | null }, type: string) {
 export async function fanOutEvents(): Promise<number> {
   const events = await db.outboxEvent.findMany({
     where: { dispatchedAt: null },
-    select: { id: true, type: true, endpointId: true },
+    select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: FAN_OUT_BATCH,
   });
@@ -33,32 +33,28 @@ export async function fanOutEvents(): Promise<number> {
   const now = new Date();
   await withWriteLock(() =>
     db.$transaction(async (tx) => {
-      if (endpoints.length === 0) {
-        await tx.outboxEvent.updateMany({
-          where: { id: { in: events.map((e) => e.id) }, dispatchedAt: null },
-          data: { dispatchedAt: now },
-        });
-        return;
-      }
-      for (const event of events) {
-        // The conditional update is the claim: a second instance's identical update matches nothing.
-        const { count } = await tx.outboxEvent.updateMany({
-          where: { id: event.id, dispatchedAt: null },
-          data: { dispatchedAt: now },
-        });
-        if (count !== 1 || event.endpointId) continue;
-        const targets = endpoints.filter((e) => subscribes(e, event.type));
-        if (targets.length === 0) continue;
-        await tx.webhookDelivery.createMany({
-          data: targets.map((e) => ({
-            endpointId: e.id,
-            eventId: event.id,
-            eventType: event.type,
-            nextAttemptAt: now,
-            retryUntil: retryUntilFrom(now),
-          })),
-        });
-      }
+      // One conditional update claims the batch; RETURNING names exactly the rows this instance
+      // claimed (a concurrent instance's identical update waits, then matches nothing).
+      const claimed = await tx.outboxEvent.updateManyAndReturn({
+        where: { id: { in: events.map((e) => e.id) }, dispatchedAt: null },
+        data: { dispatchedAt: now },
+        select: { id: true, type: true, endpointId: true },
+      });
+      // Test events (endpointId set) already have their one delivery.
+      const deliveries = claimed
+        .filter((event) => !event.endpointId)
+        .flatMap((event) =>
+          endpoints
+            .filter((e) => subscribes(e, event.type))
+            .map((e) => ({
+              endpointId: e.id,
+              eventId: event.id,
+              eventType: event.type,
+              nextAttemptAt: now,
+              retryUntil: retryUntilFrom(now),
+            })),
+        );
+      if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
     }),
   );
   return events.length;

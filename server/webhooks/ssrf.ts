@@ -139,7 +139,6 @@ export function literalAddressProblem(url: URL): string | null {
   return reason ? refusal(host, host, reason) : null;
 }
 
-
 /**
  * A drop-in `lookup` for http.request: resolves the name, refuses it if any address is forbidden,
  * and hands the socket only the checked addresses.
