@@ -4,9 +4,7 @@
 // - Dashboard pages: a visitor with no session cookie goes to the sign-in page, which returns them to
 //   the page they asked for. (The dashboard layout also checks that the session is still valid.)
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIE = "cb_session"; // server/auth/session.ts; imported there with the database client
-export const PATH_HEADER = "x-callboard-path";
+import { REQUESTED_PATH_HEADER, SESSION_COOKIE } from "./lib/dashboard-protocol";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -26,7 +24,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, pathname + search);
+  headers.set(REQUESTED_PATH_HEADER, pathname + search);
   return NextResponse.next({ request: { headers } });
 }
 

@@ -1,6 +1,7 @@
 // The dashboard's one way to call the REST API. It sends the session cookie, marks itself as the
 // dashboard (so a 401 carries no Basic challenge), and throws ApiClientError carrying the error
 // envelope, so forms can map `details` back onto their fields.
+import { DASHBOARD_CLIENT_HEADER } from "./dashboard-protocol";
 import type { ErrorDetail } from "./errors";
 
 export class ApiClientError extends Error {
@@ -24,7 +25,7 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
       method,
       credentials: "same-origin",
       headers: {
-        "x-callboard-client": "dashboard",
+        [DASHBOARD_CLIENT_HEADER]: "dashboard",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { findSessionPrincipal, SESSION_COOKIE } from "@/server/auth/session";
+import { SESSION_COOKIE } from "@/lib/dashboard-protocol";
+import { findSessionPrincipal } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

@@ -4,14 +4,12 @@ import { publicUrl } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { type ApiPrincipal, verifyBasicHeader } from "./credentials";
 import { enforceRateLimit } from "./rate-limit";
-import { findSessionPrincipal, readCookie, SESSION_COOKIE, type StaffPrincipal } from "./session";
+import { DASHBOARD_CLIENT_HEADER } from "@/lib/dashboard-protocol";
+import { findSessionPrincipal, type StaffPrincipal, sessionTokenOf } from "./session";
 
 export const UNAUTHORIZED_HEADERS = { "WWW-Authenticate": 'Basic realm="Callboard API", charset="UTF-8"' };
 
 export type Principal = ApiPrincipal | StaffPrincipal;
-
-/** Sent by the dashboard's API client (lib/api-client.ts). */
-export const DASHBOARD_CLIENT_HEADER = "x-callboard-client";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -40,7 +38,7 @@ export async function requireApiAuth(req: Request): Promise<Principal> {
       headers: UNAUTHORIZED_HEADERS,
     });
   }
-  const staff = await findSessionPrincipal(readCookie(req.headers.get("cookie"), SESSION_COOKIE));
+  const staff = await findSessionPrincipal(sessionTokenOf(req));
   if (staff) {
     if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
       throw new ApiError("forbidden", "This request came from another site, so it was refused (CSRF protection).");

@@ -2,13 +2,14 @@
 // the sign-in page with a `next` that brings them back (proxy.ts passes the requested path along).
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { findSessionPrincipal, SESSION_COOKIE, type StaffPrincipal } from "./session";
+import { REQUESTED_PATH_HEADER, SESSION_COOKIE } from "@/lib/dashboard-protocol";
+import { findSessionPrincipal, type StaffPrincipal } from "./session";
 
 export async function requirePageSession(): Promise<StaffPrincipal> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const principal = await findSessionPrincipal(token);
   if (principal) return principal;
-  const path = (await headers()).get("x-callboard-path") ?? "/";
+  const path = (await headers()).get(REQUESTED_PATH_HEADER) ?? "/";
   redirect(`/sign-in?next=${encodeURIComponent(path)}`);
 }
 

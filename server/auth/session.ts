@@ -3,11 +3,11 @@
 // of their life extends them, so staff who work all day are not signed out mid-shift.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { SESSION_COOKIE } from "@/lib/dashboard-protocol";
 import { publicUrl } from "@/lib/env";
 import { withWriteLock } from "@/lib/sql";
 import { hashSecret } from "./credentials";
 
-export const SESSION_COOKIE = "cb_session";
 const SESSION_TTL_MS = 7 * 24 * 3600_000;
 
 export type StaffPrincipal = { kind: "staff"; userId: string; email: string; name: string; role: "admin" | "staff" };
@@ -45,13 +45,16 @@ export async function deleteSession(token: string | undefined | null) {
 }
 
 /** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | null, name: string): string | null {
+function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return null;
 }
+
+/** The session token a request carries, if any. */
+export const sessionTokenOf = (req: Request) => readCookie(req.headers.get("cookie"), SESSION_COOKIE);
 
 /** httpOnly so scripts cannot read it, SameSite=Lax so other sites cannot send it with a form post. */
 export function sessionCookie(token: string, expiresAt: Date): string {

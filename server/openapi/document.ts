@@ -2,7 +2,7 @@
 // (components.ts): nothing in it is written by hand except prose. Served by GET /api/v1/openapi.json.
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
-import { SESSION_COOKIE } from "@/server/auth/session";
+import { SESSION_COOKIE } from "@/lib/dashboard-protocol";
 import { EVENT_TYPES, TEST_EVENT, webhookEventSchemas } from "@/server/webhooks/schema";
 import { requestSchemas, responseSchemas, type SchemaMeta } from "./components";
 import { OPERATIONS, TAGS } from "./registry";

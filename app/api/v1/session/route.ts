@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/errors";
 import { handler, methodNotAllowed, parseBody } from "@/lib/http";
 import { isSameOrigin, requireApiAuth } from "@/server/auth/authenticate";
 import { signInSchema } from "@/server/auth/schema";
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "@/server/auth/session";
+import { clearedSessionCookie, sessionCookie, sessionTokenOf } from "@/server/auth/session";
 import { signIn, signOut, toSessionUser } from "@/server/auth/sign-in";
 
 export const POST = handler(async ({ req }) => {
@@ -26,7 +26,7 @@ export const GET = handler(
 
 export const DELETE = handler(async ({ req }) => {
   if (!isSameOrigin(req)) throw new ApiError("forbidden", "Sign out from Callboard's own pages.");
-  await signOut(readCookie(req.headers.get("cookie"), SESSION_COOKIE));
+  await signOut(sessionTokenOf(req));
   return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie() } });
 });
 
