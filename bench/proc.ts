@@ -17,8 +17,8 @@ function stat(pid: number): { ppid: number; ticks: number } | null {
   }
 }
 
-/** Seconds of CPU used so far by `root` and all its descendants, or null where /proc is unavailable. */
-export function treeCpuSeconds(root: number): number | null {
+/** Every process in `root`'s tree (itself and its descendants) with its /proc/pid/stat, or null without /proc. */
+function processTree(root: number): Map<number, { ppid: number; ticks: number }> | null {
   let pids: number[];
   try {
     pids = readdirSync("/proc")
@@ -27,51 +27,37 @@ export function treeCpuSeconds(root: number): number | null {
   } catch {
     return null;
   }
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
+  const all = new Map<number, { ppid: number; ticks: number }>();
   for (const pid of pids) {
     const s = stat(pid);
-    if (!s) continue;
-    parent.set(pid, s.ppid);
-    ticks.set(pid, s.ticks);
+    if (s) all.set(pid, s);
   }
-  if (!ticks.has(root)) return null;
-  let total = 0;
-  for (const [pid, t] of ticks) {
+  if (!all.has(root)) return null;
+  const tree = new Map<number, { ppid: number; ticks: number }>();
+  for (const [pid, s] of all) {
     // Walk up at most 64 levels to see whether `root` is an ancestor.
     let p: number | undefined = pid;
-    for (let depth = 0; depth < 64 && p !== undefined && p > 1; depth++) {
-      if (p === root) {
-        total += t;
-        break;
-      }
-      p = parent.get(p);
-    }
+    for (let depth = 0; depth < 64 && p !== undefined && p > 1 && p !== root; depth++) p = all.get(p)?.ppid;
+    if (p === root) tree.set(pid, s);
   }
-  return total / TICKS_PER_SECOND;
+  return tree;
+}
+
+/** Seconds of CPU used so far by `root` and all its descendants, or null where /proc is unavailable. */
+export function treeCpuSeconds(root: number): number | null {
+  const tree = processTree(root);
+  if (!tree) return null;
+  let ticks = 0;
+  for (const s of tree.values()) ticks += s.ticks;
+  return ticks / TICKS_PER_SECOND;
 }
 
 /** Resident memory of `root` and its descendants in bytes (shared pages counted once per process), or null. */
 export function treeRssBytes(root: number): number | null {
-  let pids: number[];
-  try {
-    pids = readdirSync("/proc")
-      .filter((n) => /^\d+$/.test(n))
-      .map(Number);
-  } catch {
-    return null;
-  }
-  const parent = new Map<number, number>();
-  for (const pid of pids) {
-    const s = stat(pid);
-    if (s) parent.set(pid, s.ppid);
-  }
-  if (!parent.has(root)) return null;
+  const tree = processTree(root);
+  if (!tree) return null;
   let total = 0;
-  for (const pid of parent.keys()) {
-    let p: number | undefined = pid;
-    for (let depth = 0; depth < 64 && p !== undefined && p > 1 && p !== root; depth++) p = parent.get(p);
-    if (p !== root) continue;
+  for (const pid of tree.keys()) {
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
     } catch {
