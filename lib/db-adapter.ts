@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Dialect } from "./env";
+import { sqliteLike } from "./like";
 
 /** `file:./data/callboard.db` → absolute path, creating its folder. */
 export function sqliteFilePath(url: string): string {
@@ -13,9 +14,20 @@ export function sqliteFilePath(url: string): string {
   return file;
 }
 
+type SqliteConnection = { client?: { function(name: string, options: { deterministic: boolean }, fn: typeof sqliteLike): void } };
+
+/** The SQLite adapter, with LIKE honouring backslash escapes on every connection it opens (see lib/like.ts). */
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    (adapter as unknown as SqliteConnection).client?.function("like", { deterministic: true }, sqliteLike);
+    return adapter;
+  }
+}
+
 export function adapterFactory(dialect: Dialect, url: string) {
   if (dialect === "sqlite") {
-    return new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
+    return new SqliteAdapterFactory({ url: sqliteFilePath(url), timeout: 5000 });
   }
   return new PrismaPg({ connectionString: url, max: 10 });
 }

@@ -5,6 +5,7 @@ import { PrismaClient as PgClient } from "@/prisma/generated/postgresql/client/c
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client/client";
 import { adapterFactory } from "./db-adapter";
 import { dialect, env } from "./env";
+import { likeTerm } from "./like";
 import { isDriverUniqueViolation } from "./sql";
 
 export type Db = SqliteClient;
@@ -25,6 +26,16 @@ export const db: Db = globalForDb.callboardDb ?? createClient();
 globalForDb.callboardDb = db;
 
 export { dialect };
+
+/**
+ * A Prisma filter for "contains this text", literally (`%` and `_` are text, see lib/like.ts) and in
+ * any case on both dialects (Postgres needs `mode`; SQLite's like() is case-insensitive already and
+ * its client type has no `mode`).
+ */
+export function containsText(term: string): { contains: string } {
+  const contains = likeTerm(term);
+  return (dialect === "postgresql" ? { contains, mode: "insensitive" } : { contains }) as { contains: string };
+}
 
 /** True for a unique-constraint violation (Prisma P2002), e.g. two requests creating the same customer at once. */
 export function isUniqueViolation(error: unknown): boolean {

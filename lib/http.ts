@@ -1,32 +1,8 @@
-// Request plumbing shared by every route handler: the handler wrapper (auth + one try/catch),
-// JSON body reading with content-type and size checks, and zod parsing of bodies and queries.
+// Request plumbing shared by every route handler (lib/route.ts wraps them): JSON body reading with
+// content-type and size checks, and zod parsing of bodies, headers, queries and path parameters.
 import type { z } from "zod";
 import { env } from "./env";
-import { ApiError, handleApiError, validationError } from "./errors";
-
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
-
-export type HandlerArgs<P, A = unknown> = { req: Request; params: P; auth: A };
-
-/**
- * Wraps a route handler: runs `before` (authentication, whose result arrives as `auth`), awaits params,
- * and maps every thrown error to the error envelope. Handlers stay a few lines: parse, call one
- * service, respond.
- */
-export function handler<P = Record<string, string>, A = unknown>(
-  fn: (args: HandlerArgs<P, A>) => Promise<Response>,
-  options: { before?: (req: Request) => Promise<A> } = {},
-) {
-  return async (req: Request, ctx: RouteContext): Promise<Response> => {
-    try {
-      const auth = (await options.before?.(req)) as A;
-      const params = (await ctx?.params) as P;
-      return await fn({ req, params, auth });
-    } catch (error) {
-      return handleApiError(error);
-    }
-  };
-}
+import { ApiError, validationError } from "./errors";
 
 /** Route exports for methods a path does not support, so they get the envelope instead of an empty 405. */
 export function methodNotAllowed(allowed: string[]) {

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { sqliteFilePath } from "./db-adapter";
 import { dialect, env } from "./env";
+import { sqliteLike } from "./like";
 
 export type SqlValue = string | number | boolean | null | Date;
 
@@ -31,6 +32,7 @@ function sqlite(): SqliteState {
     db.pragma("synchronous = NORMAL");
     // Never block the event loop waiting for a lock: BEGIN IMMEDIATE fails fast and is retried async.
     db.pragma("busy_timeout = 0");
+    db.function("like", { deterministic: true }, sqliteLike);
     globalForSql.callboardSqlite = { db, statements: new Map(), queue: Promise.resolve() };
   }
   return globalForSql.callboardSqlite;

@@ -1,5 +1,5 @@
 // Prisma access for agents and their skill assignments.
-import { db, type Tx } from "@/lib/db";
+import { containsText, db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
 import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 
@@ -35,7 +35,7 @@ function where(query: DirectoryQuery) {
   return {
     ...(query.active && { active: query.active === "true" }),
     ...(query.q && {
-      OR: [{ name: { contains: query.q } }, { lastname: { contains: query.q } }, { nickname: { contains: query.q } }],
+      OR: [{ name: containsText(query.q) }, { lastname: containsText(query.q) }, { nickname: containsText(query.q) }],
     }),
   };
 }

@@ -1,6 +1,7 @@
 // Prisma access for interactions, their messages and status history.
 import { pageArgs } from "@/lib/validation";
-import { db, dialect, type Tx } from "@/lib/db";
+import { containsText, db, type Tx } from "@/lib/db";
+import { likeTerm } from "@/lib/like";
 import type { ListCallsQuery } from "./schema";
 
 export const callSelect = {
@@ -66,11 +67,7 @@ function listWhere(q: ListCallsQuery) {
 
 /** The search box: the customer's name, phone and e-mail (searchText), or any message's text, in any case. */
 function searchWhere(text: string) {
-  // Postgres LIKE is case-sensitive; SQLite's is not for ASCII and rejects `mode`, which its client type lacks.
-  const content = (dialect === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as {
-    contains: string;
-  };
-  return [{ searchText: { contains: text.toLowerCase() } }, { messages: { some: { content } } }];
+  return [{ searchText: { contains: likeTerm(text.toLowerCase()) } }, { messages: { some: { content: containsText(text) } } }];
 }
 
 export async function listCalls(q: ListCallsQuery) {

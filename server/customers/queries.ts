@@ -1,5 +1,5 @@
 // Prisma access for customers.
-import { db } from "@/lib/db";
+import { containsText, db } from "@/lib/db";
 import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 
 const customerSelect = {
@@ -20,7 +20,7 @@ export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 function where(query: DirectoryQuery) {
   if (!query.q) return {};
   const q = query.q;
-  return { OR: [{ name: { contains: q } }, { phone: { contains: q } }, { email: { contains: q.toLowerCase() } }] };
+  return { OR: [{ name: containsText(q) }, { phone: containsText(q) }, { email: containsText(q) }] };
 }
 
 export async function listCustomers(query: DirectoryQuery) {

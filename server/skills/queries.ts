@@ -1,6 +1,6 @@
 // Prisma access for skills.
 import { withWriteLock } from "@/lib/sql";
-import { db } from "@/lib/db";
+import { containsText, db } from "@/lib/db";
 import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 import type { CreateSkillInput, UpdateSkillInput } from "./schema";
 
@@ -17,7 +17,7 @@ export const skillSelect = {
 function where(query: DirectoryQuery) {
   return {
     ...(query.active && { active: query.active === "true" }),
-    ...(query.q && { name: { contains: query.q } }),
+    ...(query.q && { name: containsText(query.q) }),
   };
 }
 

@@ -95,3 +95,40 @@ describe("list calls", () => {
     expect(page2.headers.get("link")).toContain('rel="prev"');
   });
 });
+
+describe("search treats % and _ as text", () => {
+  it("finds only the interactions, customers, agents and skills that contain them", async () => {
+    const odd = `${tag}_50%`;
+    const created = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "sms",
+      customerName: odd,
+      customerPhone: "+14155550399",
+    });
+    expect(created.status).toBe(200);
+    const enc = encodeURIComponent;
+    // Unescaped, `_` and `%` are LIKE wildcards: "<tag>_" would also match "<tag> Alpha" and the rest.
+    for (const q of [`${tag}_`, `${tag}_50%`, "_50%"]) {
+      const calls = await api("GET", `/api/v1/calls?q=${enc(q)}&limit=100`);
+      expect(
+        calls.body.map((c: { id: string }) => c.id),
+        q,
+      ).toEqual([created.body.id]);
+      const customers = await api("GET", `/api/v1/customers?q=${enc(q)}&limit=100`);
+      expect(
+        customers.body.map((c: { name: string }) => c.name),
+        q,
+      ).toEqual([odd]);
+    }
+    for (const path of ["/api/v1/calls", "/api/v1/customers", "/api/v1/agents", "/api/v1/skills"]) {
+      const all = await api("GET", `${path}?limit=100`);
+      expect(all.body.length, path).toBeGreaterThan(0);
+      const wild = await api("GET", `${path}?q=${enc("%")}&limit=100`);
+      const names = JSON.stringify(wild.body);
+      // Nothing in the seeded data contains a literal "%" except the customer made above.
+      expect(wild.body.length, path).toBeLessThan(all.body.length);
+      if (wild.body.length) expect(names).toContain("%");
+    }
+  });
+});

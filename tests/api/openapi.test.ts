@@ -9,6 +9,7 @@ import { TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, baseUrl, SKILL_ID, waitForTerminal } from "../support/api";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import { apiRoutes } from "../support/routes";
+import { OPERATIONS } from "@/server/openapi/registry";
 
 type Doc = Record<string, any>;
 let doc: Doc;
@@ -77,6 +78,16 @@ describe("the document", () => {
     // methodNotAllowed(allowed) names what the file implements, so its 405 answers tell the truth.
     for (const r of routes.filter((r) => r.notAllowedArgument))
       expect([...(r.notAllowedArgument ?? [])].sort(), r.file).toEqual(r.methods);
+  });
+
+  it("declares the same caller for each operation as its handler's route({ auth }) enforces", () => {
+    const handlerAuth = new Map(apiRoutes().flatMap((r) => r.methods.map((m) => [`${m.toLowerCase()} ${r.path}`, r.auth[m]])));
+    expect(OPERATIONS.length).toBeGreaterThan(30);
+    for (const op of OPERATIONS) {
+      // Sign-out works with or without a session, so its handler is public and acts on the cookie if any.
+      const declared = op.auth === "optional-session" ? "public" : op.auth;
+      expect(handlerAuth.get(`${op.method} ${op.path}`), `${op.method.toUpperCase()} ${op.path}`).toBe(declared);
+    }
   });
 
   it("has the Basic scheme globally, public endpoints open, errors as the envelope, webhook payloads", () => {

@@ -1,7 +1,7 @@
 // A tiny HTTP client for the API tests: Basic auth, JSON, and helpers to wait for an interaction.
 import { inject } from "vitest";
 import { isTerminal } from "@/server/calls/status";
-import { TEST_CREDENTIALS } from "./app";
+import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_CREDENTIALS } from "./app";
 
 export const baseUrl = () => inject("baseUrl");
 export const dialect = () => inject("dialect");
@@ -46,3 +46,16 @@ export async function waitForTerminal(id: string, timeoutMs = 30_000, root = bas
 export const AGENT_ID = "123e4567-e89b-12d3-a456-426614174000";
 export const SKILL_ID = "123e4567-e89b-12d3-a456-426614174000";
 export const INACTIVE_AGENT_ID = "3f4e5d6c-7b8a-4c9d-ae0f-1a2b3c4d5e69";
+
+/** Runs `fn` against an app of its own (a new database, `env` on top of the test defaults), then stops it. */
+export async function withApp<T>(env: Record<string, string>, fn: (app: RunningApp) => Promise<T>): Promise<T> {
+  const db = await newDatabase(dialect());
+  prepareDatabase(db.url);
+  const app = await startApp(db.url, env);
+  try {
+    return await fn(app);
+  } finally {
+    await app.stop();
+    await db.drop();
+  }
+}

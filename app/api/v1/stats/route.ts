@@ -1,11 +1,9 @@
 // GET /api/v1/stats: live and today's interaction counters for the overview.
-import { handler, methodNotAllowed, parseQuery } from "@/lib/http";
-import { requireApiAuth } from "@/server/auth/authenticate";
+import { methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { statsQuerySchema } from "@/server/stats/schema";
 import { getStats } from "@/server/stats/service";
 
-export const GET = handler(async ({ req }) => Response.json(await getStats(parseQuery(req, statsQuerySchema))), {
-  before: requireApiAuth,
-});
+export const GET = route({ auth: "api", query: statsQuerySchema }, async ({ query }) => Response.json(await getStats(query)));
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,21 +1,16 @@
 // GET /api/v1/users: list staff accounts. POST: create one. Admins signed in to the dashboard only.
-import { handler, listResponse, methodNotAllowed, parseBody, parseQuery } from "@/lib/http";
-import { requireAdmin } from "@/server/auth/authenticate";
+import { listResponse, methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { createStaffUserSchema, staffUserListQuerySchema } from "@/server/staff/schema";
 import { createStaffUser, listStaffUsers } from "@/server/staff/service";
 
-export const GET = handler(
-  async ({ req }) => {
-    const query = parseQuery(req, staffUserListQuerySchema);
-    const { items, total } = await listStaffUsers(query);
-    return listResponse(req, items, total, query.page, query.limit);
-  },
-  { before: requireAdmin },
-);
+export const GET = route({ auth: "admin", query: staffUserListQuerySchema }, async ({ req, query }) => {
+  const { items, total } = await listStaffUsers(query);
+  return listResponse(req, items, total, query.page, query.limit);
+});
 
-export const POST = handler(
-  async ({ req }) => Response.json(await createStaffUser(await parseBody(req, createStaffUserSchema)), { status: 201 }),
-  { before: requireAdmin },
+export const POST = route({ auth: "admin", body: createStaffUserSchema }, async ({ body }) =>
+  Response.json(await createStaffUser(body), { status: 201 }),
 );
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

@@ -1,21 +1,16 @@
 // GET /api/v1/webhooks: list endpoints (no secrets). POST: register one; the answer shows its secret once.
-import { handler, listResponse, methodNotAllowed, parseBody, parseQuery } from "@/lib/http";
-import { requireApiAuth } from "@/server/auth/authenticate";
+import { listResponse, methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { createWebhookSchema, listWebhooksQuerySchema } from "@/server/webhooks/schema";
 import { createWebhook, listWebhooks } from "@/server/webhooks/service";
 
-export const GET = handler(
-  async ({ req }) => {
-    const query = parseQuery(req, listWebhooksQuerySchema);
-    const { items, total } = await listWebhooks(query);
-    return listResponse(req, items, total, query.page, query.limit);
-  },
-  { before: requireApiAuth },
-);
+export const GET = route({ auth: "api", query: listWebhooksQuerySchema }, async ({ req, query }) => {
+  const { items, total } = await listWebhooks(query);
+  return listResponse(req, items, total, query.page, query.limit);
+});
 
-export const POST = handler(
-  async ({ req }) => Response.json(await createWebhook(await parseBody(req, createWebhookSchema)), { status: 201 }),
-  { before: requireApiAuth },
+export const POST = route({ auth: "api", body: createWebhookSchema }, async ({ body }) =>
+  Response.json(await createWebhook(body), { status: 201 }),
 );
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

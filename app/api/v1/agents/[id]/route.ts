@@ -1,25 +1,18 @@
 // GET/PUT /api/v1/agents/{id}; DELETE deactivates the agent (its interactions keep it).
-import { handler, methodNotAllowed, parseBody, parseParams } from "@/lib/http";
+import { methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
 import { updateAgentSchema } from "@/server/agents/schema";
 import { deactivateAgent, getAgent, updateAgent } from "@/server/agents/service";
-import { requireApiAuth } from "@/server/auth/authenticate";
 
-export const GET = handler(async ({ params }) => Response.json(await getAgent(parseParams(params, idParamsSchema).id)), {
-  before: requireApiAuth,
-});
+export const GET = route({ auth: "api", params: idParamsSchema }, async ({ params }) => Response.json(await getAgent(params.id)));
 
-export const PUT = handler(
-  async ({ req, params }) => {
-    const { id } = parseParams(params, idParamsSchema);
-    return Response.json(await updateAgent(id, await parseBody(req, updateAgentSchema)));
-  },
-  { before: requireApiAuth },
+export const PUT = route({ auth: "api", params: idParamsSchema, body: updateAgentSchema }, async ({ params, body }) =>
+  Response.json(await updateAgent(params.id, body)),
 );
 
-export const DELETE = handler(
-  async ({ params }) => Response.json(await deactivateAgent(parseParams(params, idParamsSchema).id)),
-  { before: requireApiAuth },
+export const DELETE = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
+  Response.json(await deactivateAgent(params.id)),
 );
 
 export const { POST, PATCH } = methodNotAllowed(["GET", "PUT", "DELETE"]);

@@ -1,28 +1,21 @@
 // GET/PUT/DELETE /api/v1/webhooks/{id}: one endpoint (never its secret).
-import { handler, methodNotAllowed, parseBody, parseParams } from "@/lib/http";
+import { methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
-import { requireApiAuth } from "@/server/auth/authenticate";
 import { updateWebhookSchema } from "@/server/webhooks/schema";
 import { deleteWebhook, getWebhook, updateWebhook } from "@/server/webhooks/service";
 
-export const GET = handler(async ({ params }) => Response.json(await getWebhook(parseParams(params, idParamsSchema).id)), {
-  before: requireApiAuth,
+export const GET = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
+  Response.json(await getWebhook(params.id)),
+);
+
+export const PUT = route({ auth: "api", params: idParamsSchema, body: updateWebhookSchema }, async ({ params, body }) =>
+  Response.json(await updateWebhook(params.id, body)),
+);
+
+export const DELETE = route({ auth: "api", params: idParamsSchema }, async ({ params }) => {
+  await deleteWebhook(params.id);
+  return new Response(null, { status: 204 });
 });
-
-export const PUT = handler(
-  async ({ req, params }) => {
-    const { id } = parseParams(params, idParamsSchema);
-    return Response.json(await updateWebhook(id, await parseBody(req, updateWebhookSchema)));
-  },
-  { before: requireApiAuth },
-);
-
-export const DELETE = handler(
-  async ({ params }) => {
-    await deleteWebhook(parseParams(params, idParamsSchema).id);
-    return new Response(null, { status: 204 });
-  },
-  { before: requireApiAuth },
-);
 
 export const { POST, PATCH } = methodNotAllowed(["GET", "PUT", "DELETE"]);

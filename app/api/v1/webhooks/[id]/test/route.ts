@@ -1,12 +1,11 @@
 // POST /api/v1/webhooks/{id}/test: queue a signed webhook.test event for this endpoint (202, its delivery).
-import { handler, methodNotAllowed, parseParams } from "@/lib/http";
+import { methodNotAllowed } from "@/lib/http";
+import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
-import { requireApiAuth } from "@/server/auth/authenticate";
 import { sendTestEvent } from "@/server/webhooks/service";
 
-export const POST = handler(
-  async ({ params }) => Response.json(await sendTestEvent(parseParams(params, idParamsSchema).id), { status: 202 }),
-  { before: requireApiAuth },
+export const POST = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
+  Response.json(await sendTestEvent(params.id), { status: 202 }),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
