@@ -9,7 +9,7 @@ import { wavDurationSeconds } from "@/server/channels/simulator/wav";
 import { ROOT } from "../support/app";
 import { api, waitForTerminal } from "../support/api";
 
-const contractDir = path.join(ROOT, "..", "shared", "contract");
+const contractDir = path.join(ROOT, "docs", "reference");
 const requestBody = readFileSync(path.join(contractDir, "create-call.request.json"), "utf8");
 const documented = JSON.parse(readFileSync(path.join(contractDir, "create-call.response.example.json"), "utf8"));
 
