@@ -8,7 +8,7 @@ import type { Dialect } from "./env";
 
 /** `file:./data/callboard.db` → absolute path, creating its folder. */
 export function sqliteFilePath(url: string): string {
-  const file = path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+  const file = path.resolve(url.replace(/^file:/, "").split("?")[0]);
   mkdirSync(path.dirname(file), { recursive: true });
   return file;
 }
