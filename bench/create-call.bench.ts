@@ -37,7 +37,7 @@ const IDLE_WAIT_MS = 60_000;
 
 const APP_ENV = { API_RATE_LIMIT_PER_MINUTE: "0", WORKER_ENABLED: "true", SIMULATOR_STEP_MS: "1000" };
 const AUTH = `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString("base64")}`;
-const CREATE_BODY = readFileSync(path.join(ROOT, "..", "shared", "contract", "create-call.request.json"), "utf8");
+const CREATE_BODY = readFileSync(path.join(ROOT, "docs", "reference", "create-call.request.json"), "utf8");
 // The same body with one invalid field: the request is authenticated, read and fully parsed, then
 // rejected with 422 before any database access (the auth check is cached in memory).
 const INVALID_BODY = JSON.stringify({ ...JSON.parse(CREATE_BODY), channel: "carrier-pigeon" });

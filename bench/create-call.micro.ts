@@ -39,7 +39,7 @@ async function main() {
   const { findCall } = await import("@/server/calls/queries");
   const { REFERENCE_ID } = await import("./db");
 
-  const body: unknown = JSON.parse(readFileSync(path.join(ROOT, "..", "shared", "contract", "create-call.request.json"), "utf8"));
+  const body: unknown = JSON.parse(readFileSync(path.join(ROOT, "docs", "reference", "create-call.request.json"), "utf8"));
   const input = createCallSchema.parse(body);
   const created = await createCall(input);
   const raw = new Database(database.url.replace(/^file:/, ""));

@@ -7,7 +7,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, expectAccessible, expectConsoleError, saveScreenshot, test } from "./fixtures";
 
 const contractBody = JSON.parse(
-  readFileSync(path.join(__dirname, "..", "..", "shared", "contract", "create-call.request.json"), "utf8"),
+  readFileSync(path.join(__dirname, "..", "docs", "reference", "create-call.request.json"), "utf8"),
 );
 
 /** The API's own call type: the responses are what callSchema describes. */

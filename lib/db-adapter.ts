@@ -9,7 +9,7 @@ import { sqliteLike } from "./like";
 
 /** `file:./data/callboard.db` → absolute path, creating its folder. */
 export function sqliteFilePath(url: string): string {
-  const file = path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+  const file = path.resolve(url.replace(/^file:/, "").split("?")[0]);
   mkdirSync(path.dirname(file), { recursive: true });
   return file;
 }

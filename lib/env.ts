@@ -68,5 +68,9 @@ export type Dialect = "sqlite" | "postgresql";
 export const dialect: Dialect = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
 
 export function publicUrl(): string {
-  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  // A loop, not /\/+$/: that pattern backtracks quadratically on a long run of slashes.
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }

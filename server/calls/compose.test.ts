@@ -4,7 +4,7 @@ import { type AgentForCompose, composeInteraction, resolveCustomer } from "./com
 import { createCallSchema } from "./schema";
 
 const contract = createCallSchema.parse(
-  JSON.parse(readFileSync(new URL("../../../shared/contract/create-call.request.json", import.meta.url), "utf8")),
+  JSON.parse(readFileSync(new URL("../../docs/reference/create-call.request.json", import.meta.url), "utf8")),
 );
 
 const agent = {

@@ -148,14 +148,16 @@ export const callIdParamsSchema = z.object({ id: uuid("The call id") });
 /** GET /calls/{id}/recording: the signed token from recordingUrl; `download` (any value) makes it an attachment. */
 export const recordingQuerySchema = z.object({ token: z.string().max(200).optional(), download: z.string().optional() });
 
+/** A message as the reference lists it: every field a string; `mediaUrl` is "" when there is no attachment. */
 export const messageSchema = z.object({
   sid: z.string(),
   timestamp: z.string(),
   sender: z.enum(["agent", "customer", "system"]),
   content: z.string(),
-  mediaUrl: z.string().nullable(),
+  mediaUrl: z.string(),
   status: z.string(),
 });
+export type Message = z.infer<typeof messageSchema>;
 
 /** One entry of a call's status history; also the `status` event of the live stream. */
 export const statusChangeSchema = z.object({
@@ -181,8 +183,12 @@ export const effectiveAgentSchema = z.object({
 });
 export type EffectiveAgent = z.infer<typeof effectiveAgentSchema>;
 
-/** The call object: every field of the reference response, always present, plus Callboard's extras. */
-export const callSchema = z.object({
+/**
+ * The reference response's fields, always present, typed as the reference types them: a client written
+ * against the reference never meets null where it expects a string, except where a value cannot exist
+ * yet (transcription, recordingUrl) or was never given (the contact fields).
+ */
+export const referenceCallSchema = z.object({
   id: z.string(),
   status: statusSchema,
   agentPhone: z.string().nullable(),
@@ -196,8 +202,12 @@ export const callSchema = z.object({
   transcription: z.string().nullable(),
   recordingUrl: z.string().nullable(),
   messages: z.array(messageSchema),
-  duration: z.string().nullable(),
-  // Extras beyond the reference.
+  /** Whole seconds as a string, "0" until the interaction starts. */
+  duration: z.string().regex(/^\d+$/),
+});
+
+/** The call object: the reference's fields plus Callboard's extras. */
+export const callSchema = referenceCallSchema.extend({
   channel: channelSchema,
   note: z.string().nullable(),
   simulated: z.boolean(),

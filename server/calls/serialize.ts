@@ -3,7 +3,7 @@ import { env, publicUrl } from "@/lib/env";
 import { signToken } from "@/lib/signing";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import type { CallRow } from "./queries";
-import type { Call, CustomField, EffectiveAgent } from "./schema";
+import type { Call, CustomField, EffectiveAgent, Message } from "./schema";
 import type { Status } from "./status";
 
 export const RECORDING_TOKEN_PURPOSE = "recording";
@@ -13,11 +13,26 @@ export async function recordingUrl(id: string): Promise<string> {
   return `${publicUrl()}/api/v1/calls/${id}/recording?token=${token}`;
 }
 
-/** Whole seconds as a string, as in the reference: final once ended, ticking while live, null before. */
-function duration(row: CallRow): string | null {
+/** Whole seconds as a string, as in the reference: final once ended, ticking while live, "0" before. */
+function duration(row: CallRow): string {
   if (row.durationSeconds !== null) return String(row.durationSeconds);
-  if (!row.startedAt) return null;
+  if (!row.startedAt) return "0";
   return String(Math.max(0, Math.floor((Date.now() - row.startedAt.getTime()) / 1000)));
+}
+
+type MessageRow = CallRow["messages"][number];
+
+/** A message as the call object, its live stream and the call.message webhook list it. */
+export function toMessage(m: MessageRow): Message {
+  return {
+    sid: m.sid,
+    timestamp: toIso(m.timestamp),
+    sender: m.sender as Message["sender"],
+    content: m.content,
+    // The reference types mediaUrl as a string, so a message without an attachment has "", not null.
+    mediaUrl: m.mediaUrl ?? "",
+    status: m.status,
+  };
 }
 
 export async function toCall(row: CallRow): Promise<Call> {
@@ -35,14 +50,7 @@ export async function toCall(row: CallRow): Promise<Call> {
     customerName: row.customerName,
     transcription: row.transcription,
     recordingUrl: recording,
-    messages: row.messages.map((m) => ({
-      sid: m.sid,
-      timestamp: toIso(m.timestamp),
-      sender: m.sender as Call["messages"][number]["sender"],
-      content: m.content,
-      mediaUrl: m.mediaUrl,
-      status: m.status,
-    })),
+    messages: row.messages.map(toMessage),
     duration: duration(row),
     channel: row.channel as Call["channel"],
     note: row.note,

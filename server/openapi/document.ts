@@ -153,7 +153,15 @@ function operation(op: Operation): Json {
     tags: [op.tag],
     ...(parameters.length && { parameters }),
     ...(op.body && {
-      requestBody: { required: true, content: { "application/json": { schema: refTo(requestSchemas, op.body, "request") } } },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: refTo(requestSchemas, op.body, "request"),
+            ...(op.bodyExample && { examples: { example: op.bodyExample } }),
+          },
+        },
+      },
     }),
     responses,
     ...(security && { security }),

@@ -36,6 +36,8 @@ export type Operation = {
   headers?: HeaderParam[];
   /** A schema registered in components.ts (requestSchemas). */
   body?: z.ZodType;
+  /** A documented example of the body, shown in /docs. */
+  bodyExample?: { summary: string; value: unknown };
   responses: Record<number, ResponseSpec>;
   /** Error statuses beyond the ones the declaration implies (document.ts derives 401, 404, 422…). */
   errors?: number[];

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { SqlTx } from "@/lib/sql";
 import { toIso } from "@/lib/time";
+import { toMessage } from "@/server/calls/serialize";
 import { isTerminal } from "@/server/calls/status";
 import type { EventType } from "./schema";
 
@@ -40,19 +41,7 @@ export async function recordStatusEvents(
   if (isTerminal(change.to) && !isTerminal(change.from)) await recordEvent(tx, "call.ended", callId);
 }
 
-type MessageRow = { sid: string; timestamp: Date; sender: string; content: string; mediaUrl: string | null; status: string };
-
 /** call.message carries the message as the call object lists it. */
-export function messageEventData(callId: string, m: MessageRow) {
-  return {
-    callId,
-    message: {
-      sid: m.sid,
-      timestamp: toIso(m.timestamp),
-      sender: m.sender,
-      content: m.content,
-      mediaUrl: m.mediaUrl,
-      status: m.status,
-    },
-  };
+export function messageEventData(callId: string, m: Parameters<typeof toMessage>[0]) {
+  return { callId, message: toMessage(m) };
 }

@@ -50,10 +50,11 @@ for (const [reason, cidr] of RANGES) {
 /** The 16 bytes of an IPv6 address (`::`, an IPv4 tail and a zone id allowed). */
 function ipv6Bytes(address: string): number[] {
   let text = address.split("%")[0].toLowerCase();
-  const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
-  if (v4) {
-    const [a, b, c, d] = v4[1].split(".").map(Number);
-    text = `${text.slice(0, -v4[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  // An IPv4 tail is what follows the last colon (string search: an unanchored regex backtracks).
+  const v4 = text.slice(text.lastIndexOf(":") + 1);
+  if (v4.includes(".")) {
+    const [a, b, c, d] = v4.split(".").map(Number);
+    text = `${text.slice(0, -v4.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
   const left = head ? head.split(":") : [];

@@ -7,15 +7,18 @@ import { describe, expect, it } from "vitest";
 import { callSchema } from "@/server/calls/schema";
 import { wavDurationSeconds } from "@/server/channels/simulator/wav";
 import { ROOT } from "../support/app";
-import { api, waitForTerminal } from "../support/api";
+import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
 
-const contractDir = path.join(ROOT, "..", "shared", "contract");
+const contractDir = path.join(ROOT, "docs", "reference");
 const requestBody = readFileSync(path.join(contractDir, "create-call.request.json"), "utf8");
 const documented = JSON.parse(readFileSync(path.join(contractDir, "create-call.response.example.json"), "utf8"));
 
 const jsonType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
-/** Every documented field is present with the documented JSON type (null only while it cannot exist yet). */
+/** Contact fields may be absent from a request, so the call object may hold null for them. */
+const CONTACT_FIELDS = ["agentPhone", "agentEmail", "customerPhone", "customerEmail"];
+
+/** Every documented field is present with the documented JSON type (null only where `allowNull` says). */
 function expectDocumentedShape(
   actual: Record<string, unknown>,
   example: Record<string, unknown>,
@@ -37,8 +40,10 @@ describe("Create Call contract", () => {
     expect(created.headers.get("location")).toMatch(new RegExp(`/api/v1/calls/${created.body.id}$`));
     expect(() => callSchema.parse(created.body)).not.toThrow();
 
-    // Fresh call: transcript, recording and duration cannot exist yet; mediaUrl may be null.
-    expectDocumentedShape(created.body, documented, new Set(["transcription", "recordingUrl", "duration"]));
+    // The first answer is wire-exact: only the transcript and the recording cannot exist yet, and the
+    // duration of an interaction that has not started is "0", a string as in the reference.
+    expectDocumentedShape(created.body, documented, new Set(["transcription", "recordingUrl"]));
+    expect(created.body).toMatchObject({ status: "queued", duration: "0", transcription: null, recordingUrl: null });
     expect(created.body).toMatchObject({
       agentId: "123e4567-e89b-12d3-a456-426614174000",
       skillId: "123e4567-e89b-12d3-a456-426614174000",
@@ -56,7 +61,7 @@ describe("Create Call contract", () => {
     expect(done.status).toBe("completed");
     expectDocumentedShape(done, documented, new Set());
     for (const message of done.messages) {
-      expectDocumentedShape(message, documented.messages[0], new Set(["mediaUrl"]), "messages[].");
+      expectDocumentedShape(message, documented.messages[0], new Set(), "messages[].");
       expect(Number.isNaN(Date.parse(message.timestamp))).toBe(false);
     }
     expect(done.messages[0]).toMatchObject({ sender: "agent", content: created.body.initialMessage });
@@ -72,6 +77,19 @@ describe("Create Call contract", () => {
     const bytes = Buffer.from(await wav.arrayBuffer());
     expect(bytes.subarray(0, 4).toString()).toBe("RIFF");
     expect(wavDurationSeconds(bytes)).toBe(Number(done.duration));
+  });
+
+  it("answers null only for what cannot exist yet and for contact fields never given", async () => {
+    const created = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "webchat",
+      customerName: "Web Only",
+    });
+    expect(created.status).toBe(200);
+    expectDocumentedShape(created.body, documented, new Set(["transcription", "recordingUrl", ...CONTACT_FIELDS]));
+    expect(created.body).toMatchObject({ duration: "0", customerName: "Web Only", customerPhone: null, customerEmail: null });
+    expect(() => callSchema.parse(created.body)).not.toThrow();
   });
 
   it("refuses recordings without a valid token", async () => {

@@ -1,11 +1,13 @@
 // GET /api/v1/openapi.json: a valid OpenAPI 3.1 document (checked by an independent validator) that
 // covers every route handler, and that real answers of the running app conform to (checked with ajv
 // against the document's own response schemas), webhook deliveries included.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_ADMIN } from "../support/app";
+import { ROOT, TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, baseUrl, SKILL_ID, waitForTerminal } from "../support/api";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import { apiRoutes } from "../support/routes";
@@ -123,6 +125,14 @@ describe("the document", () => {
       expect.objectContaining({ name: "Idempotency-Key", in: "header" }),
     );
     expect(doc.paths["/api/v1/events"].get.responses[200].content).toHaveProperty(["text/event-stream"]);
+  });
+
+  it("shows the reference's Create Call body (docs/reference/) as its example, valid against its own schema", () => {
+    const body = doc.paths["/api/v1/calls"].post.requestBody.content["application/json"];
+    const reference = JSON.parse(readFileSync(path.join(ROOT, "docs", "reference", "create-call.request.json"), "utf8"));
+    expect(body.examples.example.value).toEqual(reference);
+    const validate = ajv.getSchema(`${DOC_ID}${body.schema.$ref}`);
+    expect(validate?.(body.examples.example.value), ajv.errorsText(validate?.errors)).toBe(true);
   });
 });
 

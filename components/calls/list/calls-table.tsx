@@ -12,7 +12,8 @@ import { channelLabel } from "@/components/calls/channel-labels";
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-3 align-top text-sm text-slate-700";
 
-export const durationOf = (call: Pick<Call, "duration">) => (call.duration === null ? "—" : formatDuration(call.duration));
+export const durationOf = (call: Pick<Call, "duration" | "startedAt">) =>
+  call.startedAt === null ? "—" : formatDuration(call.duration);
 
 export function CallsTable({ calls, caption }: { calls: Call[]; caption: string }) {
   const router = useRouter();

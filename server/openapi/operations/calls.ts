@@ -1,5 +1,6 @@
 // Calls and their live event streams.
 import type { z } from "zod";
+import referenceRequest from "@/docs/reference/create-call.request.json";
 import {
   callIdParamsSchema,
   callSchema,
@@ -38,6 +39,7 @@ export const callOperations: Operation[] = [
       },
     ],
     body: createCallSchema,
+    bodyExample: { summary: "The reference API's documented example (docs/reference/)", value: referenceRequest },
     responses: {
       200: { description: "The new interaction.", body: callSchema, headers: ["Location", "Idempotent-Replayed"] },
     },
