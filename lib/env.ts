@@ -30,6 +30,8 @@ const envSchema = z.object({
    * only: the in-process bus and, on Postgres, LISTEN/NOTIFY deliver changes at once.
    */
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  /** Live event streams one API credential or staff member may hold open at once (429 above). 0: no cap. */
+  SSE_MAX_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */

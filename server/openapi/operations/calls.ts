@@ -95,6 +95,10 @@ export const callOperations: Operation[] = [
   },
 ];
 
+const STREAM_LIMITS =
+  "At most SSE_MAX_STREAMS_PER_PRINCIPAL streams per credential or staff member are open at once (429 above it); " +
+  "a client that stops reading is disconnected and resumes with Last-Event-ID.";
+
 export const liveEventOperations: Operation[] = [
   {
     method: "get",
@@ -103,7 +107,8 @@ export const liveEventOperations: Operation[] = [
     summary: "Follow one interaction live (Server-Sent Events)",
     description:
       "`event: call` carries the whole Call (first on connect, then after every change; its `id` is the resume cursor); " +
-      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status.",
+      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status. " +
+      STREAM_LIMITS,
     tag: "Live events",
     auth: "api",
     params: callIdParamsSchema,
@@ -119,7 +124,9 @@ export const liveEventOperations: Operation[] = [
     path: "/api/v1/events",
     operationId: "streamAllEvents",
     summary: "Follow every interaction live (Server-Sent Events)",
-    description: "`event: call` with a CallSummary whenever any interaction changes.",
+    description:
+      "`event: call` with a CallSummary whenever any interaction changes; its `id` is the resume cursor (a resume may repeat a few summaries, never skips one). " +
+      STREAM_LIMITS,
     tag: "Live events",
     auth: "api",
     query: feedEventsQuerySchema,

@@ -9,9 +9,9 @@ import { feedEventsResponse } from "@/server/events/stream";
 export const dynamic = "force-dynamic";
 
 export const GET = handler(
-  async ({ req }) => {
+  async ({ req, auth }) => {
     const query = parseQuery(req, feedEventsQuerySchema);
-    return feedEventsResponse(lastEventIdHeader(req, feedCursorSchema) ?? query.lastEventId, req.signal);
+    return feedEventsResponse(lastEventIdHeader(req, feedCursorSchema) ?? query.lastEventId, req.signal, auth);
   },
   { before: requireApiAuth },
 );

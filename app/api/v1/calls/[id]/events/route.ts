@@ -10,10 +10,10 @@ import { callEventsResponse } from "@/server/events/stream";
 export const dynamic = "force-dynamic";
 
 export const GET = handler(
-  async ({ req, params }) => {
+  async ({ req, params, auth }) => {
     const { id } = parseParams(params, callIdParamsSchema);
     const query = parseQuery(req, callEventsQuerySchema);
-    return callEventsResponse(id, lastEventIdHeader(req, callCursorSchema) ?? query.lastEventId, req.signal);
+    return callEventsResponse(id, lastEventIdHeader(req, callCursorSchema) ?? query.lastEventId, req.signal, auth);
   },
   { before: requireApiAuth },
 );
