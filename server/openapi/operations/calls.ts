@@ -1,5 +1,5 @@
 // Calls and their live event streams.
-import type { z } from "zod";
+import { z } from "zod";
 import {
   callIdParamsSchema,
   callSchema,
@@ -83,15 +83,32 @@ export const callOperations: Operation[] = [
     operationId: "getCallRecording",
     summary: "Download a voice recording",
     description:
-      "Open `recordingUrl` from the call object: its signed `token` authorises the request instead of credentials, and expires.",
+      "Open `recordingUrl` from the call object: its signed `token` authorises the request instead of credentials, and expires. " +
+      "`Range` fetches a slice (players seek with it). One link answers at most RECORDING_RATE_LIMIT_PER_MINUTE requests a minute.",
     tag: "Calls",
     auth: "public",
     params: callIdParamsSchema,
     query: recordingQuerySchema,
+    headers: [
+      {
+        name: "Range",
+        schema: z.string(),
+        description: "One byte range: `bytes=first-last`, `bytes=first-` or `bytes=-count` (several ranges get the whole file).",
+      },
+    ],
     responses: {
-      200: { description: "The WAV recording.", contentType: "audio/wav", headers: ["Content-Disposition", "Cache-Control"] },
+      200: {
+        description: "The WAV recording.",
+        contentType: "audio/wav",
+        headers: ["Content-Disposition", "Cache-Control", "Accept-Ranges"],
+      },
+      206: {
+        description: "The requested slice of the recording.",
+        contentType: "audio/wav",
+        headers: ["Content-Range", "Content-Disposition", "Cache-Control", "Accept-Ranges"],
+      },
     },
-    errors: [401, 403, 404],
+    errors: [401, 403, 404, 416, 429],
   },
 ];
 

@@ -1,21 +1,20 @@
-// GET /api/v1/calls/{id}/recording?token=…: the WAV recording. Authorised by the signed, expiring
-// token in recordingUrl instead of Basic credentials, so an <audio> element can open it.
+// GET /api/v1/calls/{id}/recording?token=…: the WAV recording, with Range support for seeking.
+// Authorised by the signed, expiring token in recordingUrl instead of Basic credentials, so an
+// <audio> element can open it.
+import { fileResponse } from "@/lib/file-response";
 import { handler, methodNotAllowed, parseParams } from "@/lib/http";
 import { callIdParamsSchema, recordingQuerySchema } from "@/server/calls/schema";
-import { getRecording } from "@/server/calls/recording";
+import { getRecordingFile } from "@/server/calls/recording";
 
 export const GET = handler(async ({ req, params }) => {
   const { id } = parseParams(params, callIdParamsSchema);
   const query = recordingQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const wav = await getRecording(id, query.token);
+  const file = await getRecordingFile(id, query.token);
   const disposition = query.download !== undefined ? "attachment" : "inline";
-  return new Response(new Uint8Array(wav), {
-    headers: {
-      "Content-Type": "audio/wav",
-      "Content-Length": String(wav.length),
-      "Content-Disposition": `${disposition}; filename="callboard-${id}.wav"`,
-      "Cache-Control": "private, max-age=3600",
-    },
+  return fileResponse(req, file, {
+    "Content-Type": "audio/wav",
+    "Content-Disposition": `${disposition}; filename="callboard-${id}.wav"`,
+    "Cache-Control": "private, max-age=3600",
   });
 });
 
