@@ -22,7 +22,13 @@ const IDLE_VIEWERS = Number(process.env.BENCH_IDLE_VIEWERS ?? 500);
 const GAP_MS = 20;
 const EVENT_TIMEOUT_MS = 5_000;
 const BUDGET = { p95Ms: 250, idleRssMb: 400 };
-const APP_ENV = { API_RATE_LIMIT_PER_MINUTE: "0", WORKER_ENABLED: "false", EVENTS_POLL_MS: "60000" };
+// One credential holds all the idle viewers: no per-principal stream cap.
+const APP_ENV = {
+  API_RATE_LIMIT_PER_MINUTE: "0",
+  SSE_MAX_STREAMS_PER_PRINCIPAL: "0",
+  WORKER_ENABLED: "false",
+  EVENTS_POLL_MS: "60000",
+};
 const AUTH = `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString("base64")}`;
 
 const log = (message: string) => console.log(`[bench] ${message}`);

@@ -30,11 +30,17 @@ const envSchema = z.object({
    * only: the in-process bus and, on Postgres, LISTEN/NOTIFY deliver changes at once.
    */
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  /** Live event streams one API credential or staff member may hold open at once (429 above). 0: no cap. */
+  SSE_MAX_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */
   STALE_INTERACTION_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(86_400),
+  /** Where synthesised recordings are kept. Default: `recordings/` beside the SQLite file, or ./data/recordings. */
+  RECORDINGS_DIR: z.string().min(1).optional(),
+  /** Requests per minute for one recording link (429 with Retry-After above it). 0 turns limiting off. */
+  RECORDING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(120),
   /** Requests per minute per API credential (429 with Retry-After above it). 0 turns limiting off. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(6000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(65_536),

@@ -47,6 +47,17 @@ export type CallRow = NonNullable<Awaited<ReturnType<typeof findCall>>>;
 export const findCall = (id: string, client: Tx | typeof db = db) =>
   client.interaction.findUnique({ where: { id }, select: callSelect });
 
+/** What a recording is synthesised from: the final duration and the conversation. */
+export const findRecordingSource = (id: string) =>
+  db.interaction.findUnique({
+    where: { id },
+    select: {
+      hasRecording: true,
+      durationSeconds: true,
+      messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } },
+    },
+  });
+
 function listWhere(q: ListCallsQuery) {
   const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter((d): d is Date =>
     Boolean(d),

@@ -1,11 +1,29 @@
-// Serving a recording: verify the URL token, then synthesise the WAV from the stored conversation.
-import { db } from "@/lib/db";
+// Serving a recording: verify the URL token, limit how often one link is fetched, then find the WAV
+// in the recording store, which synthesises it from the stored conversation on first use only.
+import { env } from "@/lib/env";
 import { ApiError, notFound } from "@/lib/errors";
 import { verifyToken } from "@/lib/signing";
-import { synthesizeRecording } from "@/server/channels/simulator/wav";
+import { takeToken } from "@/server/auth/rate-limit";
+import { wavChunks } from "@/server/channels/simulator/wav";
+import { findRecordingSource } from "./queries";
+import { storedRecording } from "./recording-store";
 import { RECORDING_TOKEN_PURPOSE } from "./serialize";
 
-export async function getRecording(id: string, token: string | undefined): Promise<Buffer> {
+/** Per link: whoever holds it may play and seek, not fetch it in a loop. */
+function enforceLinkLimit(token: string) {
+  const perMinute = env.RECORDING_RATE_LIMIT_PER_MINUTE;
+  const wait = takeToken(`recording:${token}`, perMinute);
+  if (wait > 0) {
+    throw new ApiError(
+      "rate_limited",
+      `This recording link was requested more than ${perMinute} times in a minute. Retry after ${wait} s.`,
+      { headers: { "Retry-After": String(wait) } },
+    );
+  }
+}
+
+/** The path of the call's WAV file, once the token is checked. */
+export async function getRecordingFile(id: string, token: string | undefined): Promise<string> {
   if (!token) {
     throw new ApiError("unauthorized", "This recording link needs its token. Use the recordingUrl from the call object.");
   }
@@ -14,14 +32,10 @@ export async function getRecording(id: string, token: string | undefined): Promi
     throw new ApiError("forbidden", "This recording link has expired. Fetch the call again for a fresh recordingUrl.");
   }
   if (verdict !== "ok") throw new ApiError("forbidden", "This recording link is not valid.");
-  const row = await db.interaction.findUnique({
-    where: { id },
-    select: {
-      hasRecording: true,
-      durationSeconds: true,
-      messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } },
-    },
+  enforceLinkLimit(token);
+  return storedRecording(id, async () => {
+    const source = await findRecordingSource(id);
+    if (!source?.hasRecording) throw notFound("Recording");
+    return wavChunks(source.durationSeconds ?? 1, source.messages);
   });
-  if (!row?.hasRecording) throw notFound("Recording");
-  return synthesizeRecording(row.durationSeconds ?? 1, row.messages);
 }

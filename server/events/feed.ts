@@ -2,30 +2,17 @@
 // for list and overview pages to refresh. Like the per-call watcher, one source per process serves
 // every subscriber: bus events (immediate; on Postgres other instances' too) plus one poll every
 // EVENTS_POLL_MS for calls whose activity moved (catches newly created calls and anything missed).
-import { db } from "@/lib/db";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import type { z } from "zod";
-import { type Channel, STATUSES, type Status } from "@/server/calls/status";
+import type { Channel, Status } from "@/server/calls/status";
 import { followOtherInstances, subscribeCallEvents } from "./bus";
+import { changedSince, findSummary } from "./queries";
 import type { callSummarySchema } from "./schema";
 import { POLL_MS } from "./watcher";
 
-/** Commits can land a little after their timestamps: each poll looks back this far and dedupes. */
-const LOOKBACK_MS = 5000;
+/** Commits can land a little after their timestamps: each poll (and a resume) looks back this far. */
+export const LOOKBACK_MS = 5000;
 const MAX_ROWS = 500;
-
-export const summarySelect = {
-  id: true,
-  status: true,
-  channel: true,
-  customerName: true,
-  agentId: true,
-  skillId: true,
-  simulated: true,
-  createdAt: true,
-  updatedAt: true,
-  endedAt: true,
-} as const;
 
 /** One source of truth: the schema the OpenAPI document publishes for this event. */
 export type CallSummary = z.infer<typeof callSummarySchema>;
@@ -43,10 +30,15 @@ type SummaryRow = {
   endedAt: Date | null;
 };
 
+/** Field by field: rows may carry more (a replay's lastActivityAt) that the summary does not publish. */
 export const toSummary = (row: SummaryRow): CallSummary => ({
-  ...row,
+  id: row.id,
   status: row.status as Status,
   channel: row.channel as Channel,
+  customerName: row.customerName,
+  agentId: row.agentId,
+  skillId: row.skillId,
+  simulated: row.simulated,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
   endedAt: toIsoOrNull(row.endedAt),
@@ -88,20 +80,6 @@ function announce(row: SummaryRow) {
   for (const listener of feed.listeners) listener(summary);
 }
 
-/**
- * Calls whose activity moved after `since`. lastActivityAt moves with every status change and message
- * and is indexed together with status, so listing every status keeps this an index range scan, not a
- * table scan, however many calls are stored.
- */
-export function changedSince(since: Date, take = MAX_ROWS) {
-  return db.interaction.findMany({
-    where: { status: { in: [...STATUSES] }, lastActivityAt: { gt: since } },
-    select: summarySelect,
-    orderBy: { lastActivityAt: "asc" },
-    take,
-  });
-}
-
 async function poll() {
   if (feed.polling) {
     feed.pollAgain = true;
@@ -112,7 +90,7 @@ async function poll() {
   feed.pollAgain = false;
   try {
     const windowStart = Math.min(feed.since, Date.now()) - LOOKBACK_MS;
-    const rows = await changedSince(new Date(windowStart));
+    const rows = await changedSince(new Date(windowStart), MAX_ROWS);
     for (const row of rows) announce(row);
     // Forget what fell out of the window: those rows cannot come back unless they change again.
     for (const [id, at] of feed.seen) if (at < windowStart) feed.seen.delete(id);
@@ -126,7 +104,7 @@ async function poll() {
 }
 
 async function onBusEvent(callId: string) {
-  const row = await db.interaction.findUnique({ where: { id: callId }, select: summarySelect }).catch(() => null);
+  const row = await findSummary(callId).catch(() => null);
   if (row) announce(row);
 }
 

@@ -1,5 +1,6 @@
-// Server-Sent Events plumbing: frame encoding and a stream with a retry hint, heartbeats and one
-// cleanup path for every way a stream ends (terminal event, client abort, reader cancel).
+// Server-Sent Events plumbing: frame encoding and a stream with a retry hint, heartbeats, a bounded
+// queue, and one cleanup path for every way a stream ends (terminal event, client abort, reader
+// cancel, a client that fell behind).
 import type { z } from "zod";
 import { validationError } from "@/lib/errors";
 
@@ -20,7 +21,10 @@ export function sseFrame({ event, id, data }: { event?: string; id?: string; dat
 }
 
 export type SseChannel = {
+  /** Queues a frame; a client that has fallen too far behind is disconnected instead (see MAX_BUFFERED_BYTES). */
   send(text: string): void;
+  /** Resolves once the queue is at most half full, or the stream ended: lets a long replay keep pace. */
+  ready(): Promise<void>;
   /** Ends the stream after what was sent; runs the cleanups. */
   close(): void;
   /** Registers a cleanup; runs at once when the stream has already ended. */
@@ -28,18 +32,37 @@ export type SseChannel = {
   readonly closed: boolean;
 };
 
+/**
+ * What one stream may queue beyond what its socket already holds. Past it the client is not reading
+ * (or reads far slower than events come): it is disconnected rather than buffered for without limit,
+ * and resumes with Last-Event-ID. Large enough for one poll's burst of summaries or a few full calls.
+ */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
+
+/** Named AbortError so that Next's response piping drops the connection without logging it as a failure. */
+const fellBehind = () => new DOMException("The client fell behind; it may resume with Last-Event-ID.", "AbortError");
+
 const encoder = new TextEncoder();
 
 /**
  * An SSE response. `run` writes the first events and subscribes to later ones; it registers its
- * unsubscribe with `onClose`. Nothing is buffered beyond what the client has not read yet.
+ * unsubscribe with `onClose`. `onEnd` runs once however the stream ends, even if it ends before `run`.
  */
-export function sseResponse(signal: AbortSignal, run: (channel: SseChannel) => void | Promise<void>): Response {
+export function sseResponse(
+  signal: AbortSignal,
+  run: (channel: SseChannel) => void | Promise<void>,
+  onEnd?: () => void,
+): Response {
   let closed = false;
-  const cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = onEnd ? [onEnd] : [];
+  const waiting: (() => void)[] = [];
   let controller: ReadableStreamDefaultController<Uint8Array>;
 
-  const finish = (closeStream: boolean) => {
+  const hasRoom = () => closed || (controller.desiredSize ?? 0) >= MAX_BUFFERED_BYTES / 2;
+  const wake = () => {
+    if (hasRoom()) for (const resolve of waiting.splice(0)) resolve();
+  };
+  const finish = (end: "close" | "cancelled" | "behind") => {
     if (closed) return;
     closed = true;
     signal.removeEventListener("abort", onAbort);
@@ -50,26 +73,32 @@ export function sseResponse(signal: AbortSignal, run: (channel: SseChannel) => v
         console.error("[callboard] live events: cleanup failed:", error);
       }
     }
-    if (closeStream) {
-      try {
-        controller.close();
-      } catch {
-        // already closed by the reader
-      }
+    wake();
+    try {
+      // An error, unlike close, discards the queue at once and drops the connection.
+      if (end === "behind") controller.error(fellBehind());
+      else if (end === "close") controller.close();
+    } catch {
+      // already closed by the reader
     }
   };
-  const onAbort = () => finish(true);
+  const onAbort = () => finish("close");
 
   const channel: SseChannel = {
     send(text) {
       if (closed) return;
+      if ((controller.desiredSize ?? 0) <= 0) return finish("behind");
       try {
         controller.enqueue(encoder.encode(text));
       } catch {
-        finish(false);
+        finish("cancelled");
       }
     },
-    close: () => finish(true),
+    ready() {
+      if (hasRoom()) return Promise.resolve();
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    close: () => finish("close"),
     onClose(fn) {
       if (closed) fn();
       else cleanups.push(fn);
@@ -79,22 +108,27 @@ export function sseResponse(signal: AbortSignal, run: (channel: SseChannel) => v
     },
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-      if (signal.aborted) return finish(true);
-      signal.addEventListener("abort", onAbort, { once: true });
-      channel.send(`retry: ${RETRY_MS}\n\n`);
-      const heartbeat = setInterval(() => channel.send(": keep-alive\n\n"), HEARTBEAT_MS);
-      heartbeat.unref?.();
-      channel.onClose(() => clearInterval(heartbeat));
-      Promise.resolve(run(channel)).catch((error) => {
-        console.error("[callboard] live events: stream failed:", error);
-        finish(true);
-      });
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        if (signal.aborted) return finish("close");
+        signal.addEventListener("abort", onAbort, { once: true });
+        channel.send(`retry: ${RETRY_MS}\n\n`);
+        const heartbeat = setInterval(() => channel.send(": keep-alive\n\n"), HEARTBEAT_MS);
+        heartbeat.unref?.();
+        channel.onClose(() => clearInterval(heartbeat));
+        Promise.resolve(run(channel)).catch((error) => {
+          console.error("[callboard] live events: stream failed:", error);
+          finish("close");
+        });
+      },
+      // Called after each read while the queue is below its limit.
+      pull: wake,
+      cancel: () => finish("cancelled"),
     },
-    cancel: () => finish(false),
-  });
+    { highWaterMark: MAX_BUFFERED_BYTES, size: (chunk) => chunk.byteLength },
+  );
   return new Response(stream, { headers: SSE_HEADERS });
 }
 

@@ -8,12 +8,20 @@
 // every message and status change it missed, then the current call. The stream ends after a
 // terminal status; a resume of an ended call that missed nothing gets 204 (EventSource then stops).
 //
-// GET /api/v1/events sends `call` events with a short summary of any call that changes.
+// GET /api/v1/events sends `call` events with a short summary of any call that changes; its ids are
+// updatedAt times, and a resume replays every call whose activity moved since shortly before the
+// cursor (a few repeats, never a gap), paced to the client, then carries on live.
+//
+// A client that stops reading is disconnected once its queue is full (sse.ts) and resumes as above;
+// each principal holds at most SSE_MAX_STREAMS_PER_PRINCIPAL streams (stream-slots.ts).
+import type { Principal } from "@/server/auth/authenticate";
 import { getCall } from "@/server/calls/service";
 import type { Call } from "@/server/calls/schema";
 import { isTerminal } from "@/server/calls/status";
-import { type CallSummary, changedSince, subscribeFeed, toSummary } from "./feed";
-import { sseFrame, sseResponse } from "./sse";
+import { type CallSummary, LOOKBACK_MS, subscribeFeed, toSummary } from "./feed";
+import { changedAfter } from "./queries";
+import { type SseChannel, sseFrame, sseResponse } from "./sse";
+import { claimStreamSlot } from "./stream-slots";
 import { watchCall } from "./watcher";
 
 type Cursor = { at: number; messages: number; history: number };
@@ -45,7 +53,7 @@ function framesSince(call: Call, seen: Cursor | null): string {
 }
 
 /** GET /api/v1/calls/{id}/events. A 404 (unknown id) is thrown before the stream starts. */
-export async function callEventsResponse(id: string, lastEventId: string | undefined, signal: AbortSignal) {
+export async function callEventsResponse(id: string, lastEventId: string | undefined, signal: AbortSignal, principal: Principal) {
   const call = await getCall(id);
   let resume = lastEventId ? parseCursor(lastEventId) : null;
   // A cursor from the future (another call, a reset database) cannot be diffed: start over.
@@ -53,7 +61,8 @@ export async function callEventsResponse(id: string, lastEventId: string | undef
   if (resume && isTerminal(call.status) && isSame(parseCursor(cursorOf(call)), resume)) {
     return new Response(null, { status: 204 });
   }
-  return sseResponse(signal, (channel) => {
+  const release = claimStreamSlot(principal);
+  const run = (channel: SseChannel) => {
     let seen = resume;
     const push = (next: Call) => {
       const cursor = parseCursor(cursorOf(next));
@@ -65,18 +74,48 @@ export async function callEventsResponse(id: string, lastEventId: string | undef
     };
     push(call);
     if (!channel.closed) channel.onClose(watchCall(id, push, call));
-  });
+  };
+  return sseResponse(signal, run, release);
 }
 
 const summaryFrame = (summary: CallSummary) =>
   sseFrame({ event: "call", id: String(Date.parse(summary.updatedAt)), data: summary });
 
-/** GET /api/v1/events: summaries of changed calls; a resume replays what changed after its cursor. */
-export function feedEventsResponse(lastEventId: string | undefined, signal: AbortSignal) {
-  return sseResponse(signal, async (channel) => {
-    channel.onClose(subscribeFeed((summary) => channel.send(summaryFrame(summary))));
-    if (lastEventId) {
-      for (const row of await changedSince(new Date(Number(lastEventId)))) channel.send(summaryFrame(toSummary(row)));
-    }
-  });
+/** Small enough that a page stays well inside a stream's queue limit. */
+const REPLAY_PAGE = 100;
+
+/** Sends every call whose activity moved at or after `since`, a page at a time as the client keeps up. */
+async function replayFeed(channel: SseChannel, since: Date) {
+  let after = { at: since, id: "" };
+  for (;;) {
+    await channel.ready();
+    if (channel.closed) return;
+    const rows = await changedAfter(after, REPLAY_PAGE);
+    for (const row of rows) channel.send(summaryFrame(toSummary(row)));
+    if (rows.length < REPLAY_PAGE) return;
+    const last = rows[rows.length - 1];
+    after = { at: last.lastActivityAt, id: last.id };
+  }
+}
+
+/** GET /api/v1/events: summaries of changed calls; a resume replays what changed since its cursor. */
+export function feedEventsResponse(lastEventId: string | undefined, signal: AbortSignal, principal: Principal) {
+  const release = claimStreamSlot(principal);
+  const run = async (channel: SseChannel) => {
+    // Changes made during a replay wait (the latest per call) and follow it, so that no live event's
+    // later id can overtake what the replay has still to send.
+    let held: Map<string, CallSummary> | null = lastEventId ? new Map() : null;
+    channel.onClose(
+      subscribeFeed((summary) => {
+        if (held) held.set(summary.id, summary);
+        else channel.send(summaryFrame(summary));
+      }),
+    );
+    if (!lastEventId) return;
+    await replayFeed(channel, new Date(Number(lastEventId) - LOOKBACK_MS));
+    const waited = held ?? new Map<string, CallSummary>();
+    held = null;
+    for (const summary of waited.values()) channel.send(summaryFrame(summary));
+  };
+  return sseResponse(signal, run, release);
 }

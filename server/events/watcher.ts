@@ -3,11 +3,11 @@
 // immediate reload, and one cheap poll per process every EVENTS_POLL_MS (ids + updatedAt + message
 // count of every watched call, in a single query) catches anything missed in between. A full call is
 // loaded only when its version moved, once per change however many viewers watch it.
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getCall } from "@/server/calls/service";
 import type { Call } from "@/server/calls/schema";
 import { followOtherInstances, subscribeCallEvents } from "./bus";
+import { findVersions } from "./queries";
 
 export const POLL_MS = env.EVENTS_POLL_MS;
 const POLL_CHUNK = 500;
@@ -77,10 +77,7 @@ async function poll() {
   try {
     const ids = [...registry.entries.keys()];
     for (let i = 0; i < ids.length; i += POLL_CHUNK) {
-      const rows = await db.interaction.findMany({
-        where: { id: { in: ids.slice(i, i + POLL_CHUNK) } },
-        select: { id: true, updatedAt: true, _count: { select: { messages: true } } },
-      });
+      const rows = await findVersions(ids.slice(i, i + POLL_CHUNK));
       for (const row of rows) {
         const entry = registry.entries.get(row.id);
         if (entry && entry.version !== versionOf(row.updatedAt, row._count.messages)) void load(row.id, entry);

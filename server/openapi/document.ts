@@ -50,6 +50,10 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   409: { name: "Conflict", description: "`invalid_transition` (with `allowed`) or `conflict`: the current state forbids it." },
   413: { name: "PayloadTooLarge", description: "`payload_too_large`: the body is over MAX_BODY_BYTES." },
   415: { name: "UnsupportedMediaType", description: "`unsupported_media_type`: send Content-Type: application/json." },
+  416: {
+    name: "RangeNotSatisfiable",
+    description: "`range_not_satisfiable`: the Range asks for bytes the file lacks (`Content-Range: bytes */size`).",
+  },
   422: { name: "ValidationFailed", description: "`validation_failed`: `details[].path` names each wrong field." },
   429: { name: "RateLimited", description: "`rate_limited`: too many requests; retry after `Retry-After` seconds." },
 };
@@ -65,6 +69,8 @@ const RESPONSE_HEADERS: Record<ResponseHeader | "X-Total-Count" | "Link" | "Retr
   "Set-Cookie": { description: "The session cookie.", schema: headerSchema.string },
   "Cache-Control": { description: "Never cache (no-store) where the body is private.", schema: headerSchema.string },
   "Content-Disposition": { description: "inline, or attachment with `download`.", schema: headerSchema.string },
+  "Accept-Ranges": { description: "`bytes`: a Range header may ask for a slice.", schema: headerSchema.string },
+  "Content-Range": { description: "`bytes first-last/size`: which slice this is.", schema: headerSchema.string },
   "X-Total-Count": { description: "The number of items over all pages.", schema: headerSchema.integer },
   Link: { description: 'RFC 8288 `rel="next"` / `rel="prev"` page links.', schema: headerSchema.string },
   "Retry-After": { description: "Seconds to wait.", schema: headerSchema.integer },
@@ -74,9 +80,16 @@ const RESPONSE_HEADERS: Record<ResponseHeader | "X-Total-Count" | "Link" | "Retr
 const headers = (names: string[]) =>
   names.length ? { headers: Object.fromEntries(names.map((n) => [n, RESPONSE_HEADERS[n as ResponseHeader]])) } : {};
 
+const ERROR_HEADERS: Record<number, string[]> = {
+  401: ["WWW-Authenticate"],
+  409: ["Retry-After"],
+  416: ["Content-Range"],
+  429: ["Retry-After"],
+};
+
 function errorResponse(status: number): Json {
   const { description } = ERROR_RESPONSES[status];
-  const extra = status === 401 ? ["WWW-Authenticate"] : status === 429 || status === 409 ? ["Retry-After"] : [];
+  const extra = ERROR_HEADERS[status] ?? [];
   return { description, ...headers(extra), content: { "application/json": { schema: { $ref: REF("Error") } } } };
 }
 

@@ -8,7 +8,14 @@ import type { z } from "zod";
  */
 export type Auth = "api" | "staff" | "admin" | "public" | "optional-session";
 
-export type ResponseHeader = "Location" | "Idempotent-Replayed" | "Set-Cookie" | "Cache-Control" | "Content-Disposition";
+export type ResponseHeader =
+  | "Location"
+  | "Idempotent-Replayed"
+  | "Set-Cookie"
+  | "Cache-Control"
+  | "Content-Disposition"
+  | "Accept-Ranges"
+  | "Content-Range";
 
 export type ResponseSpec = {
   description: string;

@@ -50,6 +50,9 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
     // Webhook tests run their receivers on loopback and want retries within the test's patience.
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     WEBHOOK_RETRY_BASE_MS: "100",
+    // Recordings default to a folder beside a SQLite file (a temporary one here); keep Postgres runs'
+    // out of the working copy's data/ folder too.
+    ...(!databaseUrl.startsWith("file:") && { RECORDINGS_DIR: path.join(tmpdir(), "callboard-test-recordings") }),
     ...extra,
   };
 }

@@ -1,6 +1,7 @@
 // The built-in simulator provider: plays the script from script.ts, one step per job run, with
 // realistic pacing and per-message delivery statuses. Voice interactions end with a transcript and a
-// recording (synthesised on request by wav.ts from the stored conversation and duration).
+// recording (synthesised by wav.ts from the stored conversation and duration on its first request,
+// then kept by server/calls/recording-store.ts).
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { Prisma, type Tx } from "@/lib/db";

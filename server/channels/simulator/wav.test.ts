@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synthesizeRecording, wavDurationSeconds } from "./wav";
+import { synthesizeRecording, wavChunks, wavDurationSeconds } from "./wav";
 
 describe("synthesizeRecording", () => {
   it("writes a PCM WAV whose length is the duration", () => {
@@ -15,5 +15,23 @@ describe("synthesizeRecording", () => {
     let loud = 0;
     for (let i = 44; i < wav.length; i += 2) if (Math.abs(wav.readInt16LE(i)) > 1000) loud++;
     expect(loud).toBeGreaterThan(8000);
+  });
+});
+
+describe("wavChunks", () => {
+  it("produces the same bytes however the samples are chunked", () => {
+    const utterances = [
+      { sender: "agent", content: "Your package ships tomorrow, between nine and noon." },
+      { sender: "customer", content: "Great, thank you." },
+      { sender: "agent", content: "Anything else?" },
+    ];
+    const whole = Buffer.concat([...wavChunks(9, utterances, 9 * 8000)]);
+    for (const size of [1, 777, 8000, 50_000]) {
+      const chunks = [...wavChunks(9, utterances, size)];
+      expect(chunks[0].length).toBe(44);
+      expect(Math.max(...chunks.slice(1).map((c) => c.length))).toBeLessThanOrEqual(size * 2);
+      expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+    }
+    expect(synthesizeRecording(9, utterances).equals(whole)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Calls and their live event streams.
-import type { z } from "zod";
+import { z } from "zod";
 import referenceRequest from "@/docs/reference/create-call.request.json";
 import {
   callIdParamsSchema,
@@ -85,17 +85,38 @@ export const callOperations: Operation[] = [
     operationId: "getCallRecording",
     summary: "Download a voice recording",
     description:
-      "Open `recordingUrl` from the call object: its signed `token` authorises the request instead of credentials, and expires.",
+      "Open `recordingUrl` from the call object: its signed `token` authorises the request instead of credentials, and expires. " +
+      "`Range` fetches a slice (players seek with it). One link answers at most RECORDING_RATE_LIMIT_PER_MINUTE requests a minute.",
     tag: "Calls",
     auth: "public",
     params: callIdParamsSchema,
     query: recordingQuerySchema,
+    headers: [
+      {
+        name: "Range",
+        schema: z.string(),
+        description: "One byte range: `bytes=first-last`, `bytes=first-` or `bytes=-count` (several ranges get the whole file).",
+      },
+    ],
     responses: {
-      200: { description: "The WAV recording.", contentType: "audio/wav", headers: ["Content-Disposition", "Cache-Control"] },
+      200: {
+        description: "The WAV recording.",
+        contentType: "audio/wav",
+        headers: ["Content-Disposition", "Cache-Control", "Accept-Ranges"],
+      },
+      206: {
+        description: "The requested slice of the recording.",
+        contentType: "audio/wav",
+        headers: ["Content-Range", "Content-Disposition", "Cache-Control", "Accept-Ranges"],
+      },
     },
-    errors: [401, 403, 404],
+    errors: [401, 403, 404, 416, 429],
   },
 ];
+
+const STREAM_LIMITS =
+  "At most SSE_MAX_STREAMS_PER_PRINCIPAL streams per credential or staff member are open at once (429 above it); " +
+  "a client that stops reading is disconnected and resumes with Last-Event-ID.";
 
 export const liveEventOperations: Operation[] = [
   {
@@ -105,7 +126,8 @@ export const liveEventOperations: Operation[] = [
     summary: "Follow one interaction live (Server-Sent Events)",
     description:
       "`event: call` carries the whole Call (first on connect, then after every change; its `id` is the resume cursor); " +
-      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status.",
+      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status. " +
+      STREAM_LIMITS,
     tag: "Live events",
     auth: "api",
     params: callIdParamsSchema,
@@ -121,7 +143,9 @@ export const liveEventOperations: Operation[] = [
     path: "/api/v1/events",
     operationId: "streamAllEvents",
     summary: "Follow every interaction live (Server-Sent Events)",
-    description: "`event: call` with a CallSummary whenever any interaction changes.",
+    description:
+      "`event: call` with a CallSummary whenever any interaction changes; its `id` is the resume cursor (a resume may repeat a few summaries, never skips one). " +
+      STREAM_LIMITS,
     tag: "Live events",
     auth: "api",
     query: feedEventsQuerySchema,

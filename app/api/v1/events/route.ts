@@ -8,8 +8,8 @@ import { feedEventsResponse } from "@/server/events/stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "api", query: feedEventsQuerySchema }, async ({ req, query }) =>
-  feedEventsResponse(lastEventIdHeader(req, feedCursorSchema) ?? query.lastEventId, req.signal),
+export const GET = route({ auth: "api", query: feedEventsQuerySchema }, async ({ req, query, auth }) =>
+  feedEventsResponse(lastEventIdHeader(req, feedCursorSchema) ?? query.lastEventId, req.signal, auth),
 );
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

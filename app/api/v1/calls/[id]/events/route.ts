@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { auth: "api", params: callIdParamsSchema, query: callEventsQuerySchema },
-  async ({ req, params, query }) =>
-    callEventsResponse(params.id, lastEventIdHeader(req, callCursorSchema) ?? query.lastEventId, req.signal),
+  async ({ req, params, query, auth }) =>
+    callEventsResponse(params.id, lastEventIdHeader(req, callCursorSchema) ?? query.lastEventId, req.signal, auth),
 );
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
