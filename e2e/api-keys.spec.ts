@@ -1,7 +1,9 @@
-// Settings: API keys (create with the secret shown once, copy, use, last used, revoke) and staff users
-// (add, change role, remove; admin-only page).
+// Settings: API keys (create with the secret shown once, copy, use, last used, revoke; admins see who
+// created each), staff users (add, change role, set a password, deactivate, remove; admin-only page),
+// and the Account page where a person changes their own password.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signInThroughApi, test } from "./fixtures";
+import { TEST_ADMIN, TEST_CREDENTIALS } from "../tests/support/app";
+import { expect, expectAccessible, expectConsoleError, signInThroughApi, test } from "./fixtures";
 
 async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -40,6 +42,12 @@ test("API keys: create one, copy its secret, use it, see it used, and revoke it"
     await expect(page.getByTestId("new-api-key-curl")).toContainText(`curl -u '${username}:${password}'`);
     await expect(row).toContainText("never");
     await expectAccessible(page);
+  });
+
+  await test.step("an admin sees who created each key; the bootstrap key has no owner", async () => {
+    await expect(row.getByTestId("api-key-owner")).toContainText(`Created by Admin · ${TEST_ADMIN.email}`);
+    const bootstrap = page.getByTestId("api-key-row").filter({ hasText: TEST_CREDENTIALS.username });
+    await expect(bootstrap.getByTestId("api-key-owner")).toHaveText("Created by nobody (bootstrap)");
   });
 
   await test.step("Copy puts the password on the clipboard", async () => {
@@ -140,11 +148,33 @@ test("Users: an admin adds a staff member, changes their role, and removes them"
     await expect(row.getByRole("button", { name: `Make ${name} admin` })).toBeVisible();
   });
 
+  await test.step("an admin sets a new password for them", async () => {
+    await row.getByRole("button", { name: `Set password for ${name}` }).click();
+    await row.getByLabel(`New password for ${name}`).fill("short");
+    await row.getByRole("button", { name: "Set password", exact: true }).click();
+    await expect(row.getByText("The password must be at least 12 characters.")).toBeVisible();
+    await row.getByLabel(`New password for ${name}`).fill("e2e-reset-password");
+    await row.getByRole("button", { name: "Set password", exact: true }).click();
+    await expect(row.getByRole("status")).toHaveText(`The password of ${name} was set. They were signed out everywhere.`);
+    const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+    await signInThroughApi(await context.newPage(), { email, password: "e2e-reset-password" });
+    await context.close();
+  });
+
   await test.step("at 390px wide nothing scrolls sideways", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(row).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  await test.step("deactivating asks first and says what goes with them", async () => {
+    await row.getByRole("button", { name: `Deactivate ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Deactivate ${name}?` });
+    await expect(dialog).toContainText("Their API keys are revoked, their webhook endpoints are disabled");
+    await dialog.getByRole("button", { name: "Deactivate" }).click();
+    await expect(row).toContainText("deactivated");
+    await expect(row.getByRole("button", { name: `Reactivate ${name}` })).toBeVisible();
   });
 
   await test.step("removing asks first, then the staff member is gone", async () => {
@@ -154,5 +184,61 @@ test("Users: an admin adds a staff member, changes their role, and removes them"
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Remove staff member" }).click();
     await expect(row).toHaveCount(0);
+  });
+});
+
+test("Account: a staff member changes their own password and stays signed in", async ({ page }) => {
+  const email = `e2e-account-${Date.now()}@callboard.test`;
+  const oldPassword = "e2e-account-password-1";
+  const newPassword = "e2e-account-password-2";
+  const origin = process.env.E2E_BASE_URL as string;
+  const form = page.getByRole("region", { name: "Change your password" });
+
+  await test.step("an admin adds them; they sign in (the browser's cookie becomes theirs)", async () => {
+    await signInThroughApi(page);
+    const created = await page.request.post("/api/v1/users", {
+      data: { email, name: "Ada Account", role: "staff", password: oldPassword },
+      headers: { origin },
+    });
+    expect(created.status()).toBe(201);
+    await signInThroughApi(page, { email, password: oldPassword });
+  });
+
+  await test.step("the Account page shows who is signed in and is accessible", async () => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Account" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Signed in as" })).toContainText(email);
+    await expectAccessible(page);
+  });
+
+  await test.step("the form checks the new password twice before sending, and the current one on the server", async () => {
+    await form.getByLabel("Current password").fill("not-my-password");
+    await form.getByLabel("New password", { exact: true }).fill(newPassword);
+    await form.getByLabel("New password, again").fill(`${newPassword}x`);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByText("The two new passwords are not the same.")).toBeVisible();
+    await form.getByLabel("New password, again").fill(newPassword);
+    expectConsoleError(page, /422/);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByText("That is not your current password.")).toBeVisible();
+    await expect(form.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  await test.step("with the current password it changes, and this browser stays signed in", async () => {
+    await form.getByLabel("Current password").fill(oldPassword);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByRole("status")).toHaveText("Your password was changed. You were signed out everywhere else.");
+    await expect(form.getByLabel("Current password")).toHaveValue("");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    const oldSignIn = await page.request.post("/api/v1/session", { data: { email, password: oldPassword }, headers: { origin } });
+    expect(oldSignIn.status()).toBe(401);
+  });
+
+  await test.step("at 390px wide nothing scrolls sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(form).toBeVisible();
+    await expectNoHorizontalOverflow(page);
   });
 });

@@ -64,6 +64,7 @@ test("Webhooks: create, test with a verified signature, read the log, replay, ro
       await expect(notice.getByRole("button", { name: "Copy signing secret" })).toBeVisible();
       await expect(row).toContainText("E2E receiver");
       await expect(row.getByTestId("webhook-events")).toHaveText("call.ended");
+      await expect(row.getByTestId("webhook-owner")).toContainText("Admin · admin@callboard.test");
       await expect(row.getByTestId("webhook-enabled")).toHaveText("enabled");
       await expect(createForm.getByLabel("URL")).toHaveValue("");
       await expectAccessible(page);

@@ -1,5 +1,6 @@
 // Brings the configured database up to date before the server starts: validates the configuration,
-// applies migrations, seeds the demo data, and creates the bootstrap API credential and admin.
+// applies migrations, seeds the demo data, and creates the bootstrap API credential and admin (once:
+// server/auth/bootstrap.ts).
 // Generated secrets are printed here, once. Run by scripts/start.mjs (and `npm run db:migrate`).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -31,13 +32,13 @@ async function main() {
     await db.$queryRaw`PRAGMA journal_mode = WAL`;
   }
   const { seedDemoData } = await import("@/prisma/seed");
-  const { bootstrapCredential } = await import("@/server/auth/credentials");
-  const { bootstrapAdmin } = await import("@/server/auth/staff");
+  const { bootstrapAdmin, bootstrapCredential } = await import("@/server/auth/bootstrap");
   const { appSecret } = await import("@/lib/signing");
   await seedDemoData();
   await appSecret();
-  const credential = await bootstrapCredential(env.API_USERNAME, env.API_PASSWORD);
-  const admin = await bootstrapAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  const { generated: credential, notice: credentialNotice } = await bootstrapCredential(env.API_USERNAME, env.API_PASSWORD);
+  const { generated: admin, notice: adminNotice } = await bootstrapAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  for (const notice of [credentialNotice, adminNotice]) if (notice) console.log(`[callboard] ${notice}`);
   if (credential || admin) {
     const lines = ["", "================ Callboard: generated credentials (shown once) ================"];
     if (credential) lines.push(`  API (HTTP Basic)   username: ${credential.username}   password: ${credential.password}`);

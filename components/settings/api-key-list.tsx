@@ -1,10 +1,12 @@
 "use client";
-// Every API credential: who it is for, its username, when it was made and last used, and revoke.
+// API credentials: who it is for, its username, who created it (shown to admins, who see everyone's),
+// when it was made and last used, and revoke.
 import { useRevokeApiKeyMutation } from "@/components/queries/settings";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { ApiKeyDto } from "@/server/api-keys/schema";
 import { ConfirmButton } from "./confirm-button";
+import { CreatedBy } from "./created-by";
 
 function When({ value, never = "never" }: { value: string | null; never?: string }) {
   if (!value) return <>{never}</>;
@@ -15,7 +17,7 @@ function When({ value, never = "never" }: { value: string | null; never?: string
   );
 }
 
-function ApiKeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
+function ApiKeyRow({ apiKey, showOwner }: { apiKey: ApiKeyDto; showOwner: boolean }) {
   const revoke = useRevokeApiKeyMutation();
   const revoked = !!apiKey.revokedAt;
   return (
@@ -32,6 +34,12 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
           </span>
         </p>
         <p className="mt-0.5 break-all font-mono text-xs text-slate-600">{apiKey.username}</p>
+        {showOwner && (
+          <p className="mt-0.5 text-sm text-slate-700" data-testid="api-key-owner">
+            <span className="text-slate-500">Created by </span>
+            <CreatedBy creator={apiKey.createdBy} />
+          </p>
+        )}
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700 sm:grid-cols-[auto_auto_auto_auto_auto_auto]">
         <dt className="text-slate-500">Created</dt>
@@ -74,11 +82,11 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeyDto }) {
   );
 }
 
-export function ApiKeyList({ keys }: { keys: ApiKeyDto[] }) {
+export function ApiKeyList({ keys, showOwner }: { keys: ApiKeyDto[]; showOwner: boolean }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="API keys">
       {keys.map((k) => (
-        <ApiKeyRow key={k.id} apiKey={k} />
+        <ApiKeyRow key={k.id} apiKey={k} showOwner={showOwner} />
       ))}
     </ul>
   );

@@ -1,10 +1,14 @@
 "use client";
-// Staff accounts with their role and state, and the actions an admin may take on each.
+// Staff accounts with their role and state, and the actions an admin may take on each. Deactivating or
+// removing someone also revokes their API keys and disables their webhooks; the confirmations say so.
+import Link from "next/link";
+import { useState } from "react";
 import { useRemoveStaffUserMutation, useUpdateStaffUserMutation } from "@/components/queries/settings";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { StaffUserDto } from "@/server/staff/schema";
 import { ConfirmButton } from "./confirm-button";
+import { SetPasswordForm } from "./set-password-form";
 
 function Badge({ children, tone }: { children: string; tone: "indigo" | "slate" | "amber" }) {
   const colors = {
@@ -15,9 +19,13 @@ function Badge({ children, tone }: { children: string; tone: "indigo" | "slate" 
   return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${colors}`}>{children}</span>;
 }
 
+const LEAVING = "Their API keys are revoked, their webhook endpoints are disabled and they are signed out everywhere.";
+
 function UserRow({ user, isSelf }: { user: StaffUserDto; isSelf: boolean }) {
   const update = useUpdateStaffUserMutation();
   const remove = useRemoveStaffUserMutation();
+  const [settingPassword, setSettingPassword] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const who = user.name || user.email;
   const error = update.error ?? remove.error;
   const nextRole = user.role === "admin" ? "staff" : "admin";
@@ -33,7 +41,12 @@ function UserRow({ user, isSelf }: { user: StaffUserDto; isSelf: boolean }) {
         <p className="mt-0.5 break-all text-sm text-slate-600">{user.email}</p>
       </div>
       {isSelf ? (
-        <p className="text-sm text-slate-500">Another admin can change your own account.</p>
+        <p className="text-sm text-slate-500">
+          Another admin can change your own account.{" "}
+          <Link className="font-medium text-indigo-700 underline" href="/account">
+            Change your password
+          </Link>
+        </p>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
           <Button
@@ -46,22 +59,65 @@ function UserRow({ user, isSelf }: { user: StaffUserDto; isSelf: boolean }) {
           </Button>
           <Button
             variant="secondary"
-            aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${who}`}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: user.id, active: !user.active })}
+            aria-label={`Set password for ${who}`}
+            aria-expanded={settingPassword}
+            onClick={() => {
+              setNotice(null);
+              setSettingPassword((open) => !open);
+            }}
           >
-            {user.active ? "Deactivate" : "Reactivate"}
+            Set password
           </Button>
+          {user.active ? (
+            <ConfirmButton
+              label={`Deactivate ${who}`}
+              title={`Deactivate ${who}?`}
+              message={<p>{LEAVING} Reactivating them later restores none of it.</p>}
+              confirmText="Deactivate"
+              onConfirm={() => update.mutateAsync({ id: user.id, active: false }).catch(() => {})}
+            >
+              Deactivate
+            </ConfirmButton>
+          ) : (
+            <Button
+              variant="secondary"
+              aria-label={`Reactivate ${who}`}
+              disabled={update.isPending}
+              onClick={() => update.mutate({ id: user.id, active: true })}
+            >
+              Reactivate
+            </Button>
+          )}
           <ConfirmButton
             label={`Remove ${who}`}
             title={`Remove ${who}?`}
-            message={<p>{user.email} is signed out everywhere and can no longer sign in. This cannot be undone.</p>}
+            message={
+              <p>
+                {user.email} can no longer sign in. {LEAVING} This cannot be undone.
+              </p>
+            }
             confirmText="Remove staff member"
             onConfirm={() => remove.mutateAsync(user.id).catch(() => {})}
           >
             Remove
           </ConfirmButton>
         </div>
+      )}
+      {settingPassword && (
+        <SetPasswordForm
+          userId={user.id}
+          who={who}
+          onDone={(message) => {
+            setSettingPassword(false);
+            setNotice(message);
+          }}
+          onCancel={() => setSettingPassword(false)}
+        />
+      )}
+      {notice && (
+        <p role="status" className="basis-full text-sm text-emerald-800">
+          {notice}
+        </p>
       )}
       <FormError inline message={error?.message} className="basis-full" />
     </li>

@@ -20,6 +20,7 @@ function settingsFor(user: StaffPrincipal): NavItem[] {
     { href: "/settings/webhooks", label: "Webhooks" },
     { href: "/docs", label: "API docs" },
     ...(user.role === "admin" ? [{ href: "/settings/users", label: "Users" }] : []),
+    { href: "/account", label: "Account" },
   ];
 }
 

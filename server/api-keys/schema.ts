@@ -2,6 +2,7 @@
 // response; everything else (lists, single reads) carries no secret at all.
 import { z } from "zod";
 import { nonEmptyLine, pagingQuery } from "@/lib/validation";
+import { creatorSchema } from "@/server/staff/schema";
 
 export const createApiKeySchema = z.strictObject({
   name: nonEmptyLine(100, "name"),
@@ -18,6 +19,7 @@ export const apiKeySchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  createdBy: creatorSchema,
 });
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;
 

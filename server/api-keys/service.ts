@@ -1,14 +1,16 @@
 // API credential rules: the secret is generated here and returned once; revoking keeps the row (so
 // the list still shows who had access and when it was last used) and takes effect at once in this
-// process, within the verification cache's few seconds elsewhere.
+// process, within the verification cache's few seconds elsewhere. Staff see and manage the keys they
+// created; admins all of them. Someone else's key is "not found", as it is absent from their list.
 import { isUniqueViolation } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { forgetCredential, generateCredentialPair, hashSecret } from "@/server/auth/credentials";
-import * as q from "./queries";
+import { type Actor, canManage, ownerColumns, toCreator, visibleTo } from "@/server/staff/ownership";
+import * as keys from "./queries";
 import type { ApiKeyDto, ApiKeyListQuery, CreateApiKeyInput, CreatedApiKeyDto } from "./schema";
 
-function toApiKey(row: q.ApiKeyRow): ApiKeyDto {
+function toApiKey(row: keys.ApiKeyRow): ApiKeyDto {
   return {
     id: row.id,
     name: row.name,
@@ -16,26 +18,32 @@ function toApiKey(row: q.ApiKeyRow): ApiKeyDto {
     createdAt: toIso(row.createdAt),
     lastUsedAt: toIsoOrNull(row.lastUsedAt),
     revokedAt: toIsoOrNull(row.revokedAt),
+    createdBy: toCreator(row),
   };
 }
 
-export async function listApiKeys(query: ApiKeyListQuery) {
-  const { rows, total } = await q.listApiKeys(query);
+export async function listApiKeys(actor: Actor, query: ApiKeyListQuery) {
+  const { rows, total } = await keys.listApiKeys(query, visibleTo(actor));
   return { items: rows.map(toApiKey), total };
 }
 
-export async function getApiKey(id: string) {
-  const row = await q.findApiKey(id);
-  if (!row) throw notFound("API key");
+export async function getApiKey(actor: Actor, id: string) {
+  const row = await keys.findApiKey(id);
+  if (!row || !canManage(actor, row.createdById)) throw notFound("API key");
   return toApiKey(row);
 }
 
-export async function createApiKey(input: CreateApiKeyInput): Promise<CreatedApiKeyDto> {
+export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKeyDto> {
   // 48 random bits of username: a collision is practically impossible, but retry rather than fail.
   for (let attempt = 1; ; attempt++) {
     const pair = generateCredentialPair();
     try {
-      const row = await q.createApiKey({ name: input.name, username: pair.username, secretHash: hashSecret(pair.password) });
+      const row = await keys.createApiKey({
+        name: input.name,
+        username: pair.username,
+        secretHash: hashSecret(pair.password),
+        ...ownerColumns(actor),
+      });
       return { ...toApiKey(row), password: pair.password };
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
@@ -44,10 +52,10 @@ export async function createApiKey(input: CreateApiKeyInput): Promise<CreatedApi
 }
 
 /** Idempotent: revoking a revoked key answers it unchanged. */
-export async function revokeApiKey(id: string) {
-  const existing = await getApiKey(id);
+export async function revokeApiKey(actor: Actor, id: string) {
+  const existing = await getApiKey(actor, id);
   if (existing.revokedAt) return existing;
-  const row = await q.revokeApiKey(id, new Date());
+  const row = await keys.revokeApiKey(id, new Date());
   forgetCredential(id);
   return toApiKey(row);
 }

@@ -11,7 +11,12 @@ export function generateCredentialPair() {
   return { username: `cb_${randomBytes(6).toString("hex")}`, password: `cbsk_${randomBytes(24).toString("base64url")}` };
 }
 
-export type ApiPrincipal = { kind: "api"; credentialId: string; username: string };
+/**
+ * A key created by a person acts as that person (their current role); `owner` is null for the bootstrap
+ * credential and for keys older than owners, which act as an admin would.
+ */
+export type ApiKeyOwner = { id: string; name: string; email: string; role: "admin" | "staff" };
+export type ApiPrincipal = { kind: "api"; credentialId: string; username: string; owner: ApiKeyOwner | null };
 
 type CacheEntry = { principal: ApiPrincipal | null; expires: number };
 const CACHE_MS = 5_000; // revocation takes effect within this window
@@ -33,14 +38,29 @@ function parseBasic(header: string | null): { username: string; password: string
 async function lookup(username: string, password: string): Promise<ApiPrincipal | null> {
   const row = await db.apiCredential.findUnique({
     where: { username },
-    select: { id: true, username: true, secretHash: true, revokedAt: true },
+    select: {
+      id: true,
+      username: true,
+      secretHash: true,
+      revokedAt: true,
+      createdByEmail: true,
+      createdBy: { select: { id: true, name: true, email: true, role: true, active: true } },
+    },
   });
   const given = Buffer.from(hashSecret(password), "hex");
   // Compare against a dummy hash for unknown users so timing does not reveal which usernames exist.
   const stored = Buffer.from(row?.secretHash ?? hashSecret(`unknown:${username}`), "hex");
   const equal = stored.length === given.length && timingSafeEqual(stored, given);
   if (!row || !equal || row.revokedAt) return null;
-  return { kind: "api", credentialId: row.id, username: row.username };
+  // Leaving revokes a person's keys; these checks hold even if a key was somehow left active.
+  const owner = row.createdBy;
+  if (owner ? !owner.active : row.createdByEmail !== null) return null;
+  return {
+    kind: "api",
+    credentialId: row.id,
+    username: row.username,
+    owner: owner && { id: owner.id, name: owner.name, email: owner.email, role: owner.role === "admin" ? "admin" : "staff" },
+  };
 }
 
 function touchLastUsed(id: string) {
@@ -75,23 +95,7 @@ export function forgetCredential(id: string) {
   lastUsedWritten.delete(id);
 }
 
-/**
- * Creates or updates the bootstrap credential from API_USERNAME/API_PASSWORD. Without them, and with no
- * credential yet, it generates one and returns it so the caller can print it once.
- */
-export async function bootstrapCredential(username?: string, password?: string) {
-  if (username && password) {
-    await db.apiCredential.upsert({
-      where: { username },
-      create: { name: "Bootstrap (API_USERNAME)", username, secretHash: hashSecret(password) },
-      update: { secretHash: hashSecret(password), revokedAt: null },
-    });
-    return null;
-  }
-  if ((await db.apiCredential.count()) > 0) return null;
-  const pair = generateCredentialPair();
-  await db.apiCredential.create({
-    data: { name: "Generated at first start", username: pair.username, secretHash: hashSecret(pair.password) },
-  });
-  return pair;
+/** Drops this process's cached verdicts for every key of one owner, so a new role applies to them at once here. */
+export function forgetKeysOwnedBy(userId: string) {
+  for (const [key, entry] of cache) if (entry.principal?.owner?.id === userId) cache.delete(key);
 }

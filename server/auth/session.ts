@@ -12,11 +12,16 @@ const SESSION_TTL_MS = 7 * 24 * 3600_000;
 
 export type StaffPrincipal = { kind: "staff"; userId: string; email: string; name: string; role: "admin" | "staff" };
 
-export async function createSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+/** A new session's cookie token and its row (`id` is the token's hash), for the caller to store. */
+export function mintSession(): { token: string; row: { id: string; expiresAt: Date } } {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await withWriteLock(() => db.staffSession.create({ data: { id: hashSecret(token), userId, expiresAt } }));
-  return { token, expiresAt };
+  return { token, row: { id: hashSecret(token), expiresAt: new Date(Date.now() + SESSION_TTL_MS) } };
+}
+
+export async function createSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const { token, row } = mintSession();
+  await withWriteLock(() => db.staffSession.create({ data: { ...row, userId } }));
+  return { token, expiresAt: row.expiresAt };
 }
 
 /** The signed-in staff member for a session token, or null when it is unknown, expired or the user is inactive. */

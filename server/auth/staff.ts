@@ -2,7 +2,6 @@
 // scrypt, a deliberately slow hash.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import { db } from "@/lib/db";
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -18,26 +17,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(key, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length);
   return timingSafeEqual(actual, expected);
-}
-
-/**
- * Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or, with none set and no staff yet, a
- * generated password that the caller prints once.
- */
-export async function bootstrapAdmin(email?: string, password?: string) {
-  if (email && password) {
-    const existing = await db.staffUser.findUnique({ where: { email: email.toLowerCase() } });
-    if (!existing) {
-      await db.staffUser.create({
-        data: { email: email.toLowerCase(), name: "Admin", role: "admin", passwordHash: await hashPassword(password) },
-      });
-    }
-    return null;
-  }
-  if ((await db.staffUser.count()) > 0) return null;
-  const generated = { email: email?.toLowerCase() ?? "admin@callboard.local", password: randomBytes(12).toString("base64url") };
-  await db.staffUser.create({
-    data: { email: generated.email, name: "Admin", role: "admin", passwordHash: await hashPassword(generated.password) },
-  });
-  return generated;
 }

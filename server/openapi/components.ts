@@ -19,7 +19,13 @@ import { channelSchema, statusSchema } from "@/server/calls/status";
 import { customerSchema } from "@/server/customers/schema";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
-import { createStaffUserSchema, staffUserSchema, updateStaffUserSchema } from "@/server/staff/schema";
+import {
+  changeOwnPasswordSchema,
+  createStaffUserSchema,
+  setStaffPasswordSchema,
+  staffUserSchema,
+  updateStaffUserSchema,
+} from "@/server/staff/schema";
 import { statsSchema } from "@/server/stats/schema";
 import { healthSchema, pingSchema } from "@/server/system/schema";
 import {
@@ -83,6 +89,8 @@ export const requestSchemas = registry([
   [createStaffUserSchema, { id: "CreateStaffUserRequest" }],
   [updateStaffUserSchema, { id: "UpdateStaffUserRequest", description: "Send at least one of name, role or active." }],
   [signInSchema, { id: "SignInRequest" }],
+  [changeOwnPasswordSchema, { id: "ChangeOwnPasswordRequest" }],
+  [setStaffPasswordSchema, { id: "SetStaffPasswordRequest" }],
   [createWebhookSchema, { id: "CreateWebhookRequest", description: "Without `events` the endpoint receives every call event." }],
   [
     updateWebhookSchema,

@@ -15,10 +15,18 @@ export const TAGS = [
   { name: "Skills", description: "What an agent can handle." },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
   { name: "Stats", description: "The overview's counters." },
-  { name: "Webhooks", description: "Signed event deliveries to your endpoints (see the webhooks section)." },
-  { name: "API keys", description: "API credentials, managed from a dashboard session." },
+  {
+    name: "Webhooks",
+    description:
+      "Signed event deliveries to your endpoints (see the webhooks section). Staff reach the endpoints they " +
+      "registered (others answer 404); admins and the bootstrap credential reach every one.",
+  },
+  {
+    name: "API keys",
+    description: "API credentials, managed from a dashboard session: staff their own, admins every key.",
+  },
   { name: "Staff", description: "Staff accounts, managed by admins from a dashboard session." },
-  { name: "Session", description: "Dashboard sign-in." },
+  { name: "Session", description: "Dashboard sign-in, and changing your own password." },
   { name: "System", description: "Health, liveness and this document." },
 ];
 

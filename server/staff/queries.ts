@@ -1,4 +1,4 @@
-// Prisma access for staff accounts. passwordHash never leaves this module.
+// Prisma access for staff accounts. passwordHash leaves this module only to be verified (findPasswordHash).
 import { dialect, db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
 import { pageArgs } from "@/lib/validation";
@@ -44,8 +44,30 @@ export const adminGuardedWrite = <T>(fn: (tx: Tx) => Promise<T>) =>
 export const updateStaffUser = (tx: Tx, id: string, data: { name?: string; role?: string; active?: boolean }) =>
   tx.staffUser.update({ where: { id }, data, select: staffUserSelect });
 
+/** Ends every session of an account (the cascade on delete does this too, but not on deactivation). */
+export const deleteSessionsOf = (tx: Tx, userId: string) => tx.staffSession.deleteMany({ where: { userId } });
+
+export const findPasswordHash = async (id: string) =>
+  (await db.staffUser.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null;
+
+/**
+ * Stores a new password hash and ends every session of the account in one transaction; `keep`, when
+ * given, is the one new session that survives (the person who changed their own password). False when
+ * there is no such account.
+ */
+export const setPasswordHash = (id: string, passwordHash: string, keep?: { id: string; expiresAt: Date }) =>
+  withWriteLock(() =>
+    db.$transaction(async (tx) => {
+      const { count } = await tx.staffUser.updateMany({ where: { id }, data: { passwordHash } });
+      if (count === 0) return false;
+      await deleteSessionsOf(tx, id);
+      if (keep) await tx.staffSession.create({ data: { ...keep, userId: id } });
+      return true;
+    }),
+  );
+
 /** Sessions go first explicitly: the cascade is declared, but this does not depend on the driver enforcing it. */
 export async function deleteStaffUser(tx: Tx, id: string) {
-  await tx.staffSession.deleteMany({ where: { userId: id } });
+  await deleteSessionsOf(tx, id);
   await tx.staffUser.delete({ where: { id } });
 }

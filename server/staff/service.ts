@@ -1,10 +1,13 @@
 // Staff administration rules: e-mails are unique, an admin cannot remove, demote or deactivate
-// themselves, and the last active admin always stays. Removing a user ends their sessions.
+// themselves, and the last active admin always stays. Deactivating or removing someone ends their
+// access (offboarding.ts); a role change ends their sessions, so the new role applies from the next sign-in.
 import { isUniqueViolation } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/errors";
 import { toIso } from "@/lib/time";
+import { forgetCredential, forgetKeysOwnedBy } from "@/server/auth/credentials";
 import type { StaffPrincipal } from "@/server/auth/session";
 import { hashPassword } from "@/server/auth/staff";
+import { endAccessOf } from "./offboarding";
 import * as q from "./queries";
 import type { CreateStaffUserInput, StaffUserDto, StaffUserListQuery, UpdateStaffUserInput } from "./schema";
 
@@ -67,23 +70,33 @@ export async function updateStaffUser(actor: StaffPrincipal, id: string, input: 
   const self = actor.userId === id;
   if (self && input.role === "staff") throw new ApiError("forbidden", "You cannot demote yourself. Ask another admin.");
   if (self && input.active === false) throw new ApiError("forbidden", "You cannot deactivate your own account.");
-  return guarded(async (tx) => {
+  const { after, revokedKeyIds } = await guarded(async (tx) => {
     const before = await q.findStaffUser(id, tx);
     if (!before) throw notFound("Staff user");
     const after = await q.updateStaffUser(tx, id, input);
     if (before.role === "admin" && before.active && (await q.countActiveAdmins(tx)) === 0) {
       throw new ApiError("conflict", LAST_ADMIN);
     }
-    return toStaffUser(after);
+    let revokedKeyIds: string[] = [];
+    if (before.active && !after.active) revokedKeyIds = await endAccessOf(tx, after, "deactivated", new Date());
+    else if (before.role !== after.role) await q.deleteSessionsOf(tx, id);
+    return { after, revokedKeyIds };
   });
+  for (const keyId of revokedKeyIds) forgetCredential(keyId);
+  // Their keys stay, and act with the new role.
+  forgetKeysOwnedBy(id);
+  return toStaffUser(after);
 }
 
 export async function removeStaffUser(actor: StaffPrincipal, id: string) {
   if (actor.userId === id) throw new ApiError("forbidden", "You cannot remove your own account. Ask another admin.");
-  await guarded(async (tx) => {
+  const revokedKeyIds = await guarded(async (tx) => {
     const before = await q.findStaffUser(id, tx);
     if (!before) throw notFound("Staff user");
+    const revoked = await endAccessOf(tx, before, "removed", new Date());
     await q.deleteStaffUser(tx, id);
     if (before.role === "admin" && (await q.countActiveAdmins(tx)) === 0) throw new ApiError("conflict", LAST_ADMIN);
+    return revoked;
   });
+  for (const keyId of revokedKeyIds) forgetCredential(keyId);
 }

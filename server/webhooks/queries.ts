@@ -1,7 +1,8 @@
 // Prisma access for webhook endpoints and their delivery log.
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
 import { pageArgs } from "@/lib/validation";
+import { ownerSelect } from "@/server/staff/ownership";
 import { type ListDeliveriesQuery, type ListWebhooksQuery, TEST_EVENT } from "./schema";
 
 export const endpointSelect = {
@@ -13,21 +14,36 @@ export const endpointSelect = {
   disabledReason: true,
   createdAt: true,
   updatedAt: true,
+  ...ownerSelect,
 } as const;
 
 export type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpoint>>>;
 
 export const findEndpoint = (id: string) => db.webhookEndpoint.findUnique({ where: { id }, select: endpointSelect });
 
-export async function listEndpoints(q: ListWebhooksQuery) {
+/** `where`: one owner's endpoints (`createdById`), or every endpoint (`{}`). */
+export async function listEndpoints(q: ListWebhooksQuery, where: { createdById?: string }) {
   const [rows, total] = await Promise.all([
-    db.webhookEndpoint.findMany({ select: endpointSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageArgs(q) }),
-    db.webhookEndpoint.count(),
+    db.webhookEndpoint.findMany({
+      where,
+      select: endpointSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      ...pageArgs(q),
+    }),
+    db.webhookEndpoint.count({ where }),
   ]);
   return { rows, total };
 }
 
-export function createEndpoint(data: { url: string; description: string; events: string | null; secret: string }) {
+export function createEndpoint(data: {
+  url: string;
+  description: string;
+  events: string | null;
+  secret: string;
+  createdById?: string;
+  createdByName?: string;
+  createdByEmail?: string;
+}) {
   return withWriteLock(() => db.webhookEndpoint.create({ data, select: endpointSelect }));
 }
 
@@ -40,6 +56,21 @@ export function updateEndpoint(
 
 export function deleteEndpoint(id: string) {
   return withWriteLock(() => db.webhookEndpoint.deleteMany({ where: { id } }));
+}
+
+/**
+ * Part of a person leaving (in the caller's transaction): their enabled endpoints stop receiving
+ * customer data, with the reason shown, and all of them keep the owner's name as it is now.
+ */
+export async function disableEndpointsOwnedBy(tx: Tx, owner: { id: string; name: string; email: string }, reason: string) {
+  await tx.webhookEndpoint.updateMany({
+    where: { createdById: owner.id },
+    data: { createdByName: owner.name, createdByEmail: owner.email },
+  });
+  await tx.webhookEndpoint.updateMany({
+    where: { createdById: owner.id, enabled: true },
+    data: { enabled: false, disabledReason: reason },
+  });
 }
 
 export const deliverySelect = {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { httpUrl, line, pagingQuery, uuid } from "@/lib/validation";
 import { callSchema, messageSchema } from "@/server/calls/schema";
 import { statusSchema } from "@/server/calls/status";
+import { creatorSchema } from "@/server/staff/schema";
 
 /** The events an endpoint can subscribe to. An endpoint without `events` receives all of them. */
 export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended"] as const;
@@ -60,6 +61,7 @@ export const webhookSchema = z.object({
   disabledReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  createdBy: creatorSchema,
 });
 export type WebhookDto = z.infer<typeof webhookSchema>;
 

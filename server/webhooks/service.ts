@@ -1,8 +1,11 @@
 // Webhook endpoint use cases: register (the secret is shown once), list, read, change, delete,
-// rotate the secret, read the delivery log, replay a delivery and send a test event.
+// rotate the secret, read the delivery log, replay a delivery and send a test event. Staff reach the
+// endpoints they registered, admins (and the bootstrap credential) every one; someone else's endpoint
+// is "not found", as it is absent from their list (server/staff/ownership.ts).
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { wakeWorker } from "@/server/engine/signal";
+import { type Actor, canManage, ownerColumns, toCreator, visibleTo } from "@/server/staff/ownership";
 import { retryUntilFrom } from "./retry";
 import * as q from "./queries";
 import {
@@ -28,6 +31,7 @@ export function toWebhook(row: q.EndpointRow): WebhookDto {
     disabledReason: row.disabledReason,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
+    createdBy: toCreator(row),
   };
 }
 
@@ -55,13 +59,13 @@ async function checkUrl(url: string) {
   if (problem) throw fieldError("url", problem);
 }
 
-async function loadEndpoint(id: string) {
+async function loadEndpoint(actor: Actor, id: string) {
   const row = await q.findEndpoint(id);
-  if (!row) throw notFound("Webhook");
+  if (!row || !canManage(actor, row.createdById)) throw notFound("Webhook");
   return row;
 }
 
-export async function createWebhook(input: CreateWebhookInput) {
+export async function createWebhook(actor: Actor, input: CreateWebhookInput) {
   await checkUrl(input.url);
   const secret = generateWebhookSecret();
   const row = await q.createEndpoint({
@@ -69,21 +73,22 @@ export async function createWebhook(input: CreateWebhookInput) {
     description: input.description ?? "",
     events: input.events ? JSON.stringify(input.events) : null,
     secret,
+    ...ownerColumns(actor),
   });
   return { ...toWebhook(row), secret };
 }
 
-export async function listWebhooks(query: ListWebhooksQuery) {
-  const { rows, total } = await q.listEndpoints(query);
+export async function listWebhooks(actor: Actor, query: ListWebhooksQuery) {
+  const { rows, total } = await q.listEndpoints(query, visibleTo(actor));
   return { items: rows.map(toWebhook), total };
 }
 
-export async function getWebhook(id: string) {
-  return toWebhook(await loadEndpoint(id));
+export async function getWebhook(actor: Actor, id: string) {
+  return toWebhook(await loadEndpoint(actor, id));
 }
 
-export async function updateWebhook(id: string, input: UpdateWebhookInput) {
-  await loadEndpoint(id);
+export async function updateWebhook(actor: Actor, id: string, input: UpdateWebhookInput) {
+  await loadEndpoint(actor, id);
   if (input.url) await checkUrl(input.url);
   const row = await q.updateEndpoint(id, {
     ...(input.url && { url: input.url }),
@@ -96,20 +101,21 @@ export async function updateWebhook(id: string, input: UpdateWebhookInput) {
   return toWebhook(row);
 }
 
-export async function deleteWebhook(id: string) {
+export async function deleteWebhook(actor: Actor, id: string) {
+  await loadEndpoint(actor, id);
   const { count } = await q.deleteEndpoint(id);
   if (count === 0) throw notFound("Webhook");
 }
 
 /** A new secret takes effect for the next attempt; the old one stops working at once. */
-export async function rotateWebhookSecret(id: string) {
-  await loadEndpoint(id);
+export async function rotateWebhookSecret(actor: Actor, id: string) {
+  await loadEndpoint(actor, id);
   const secret = generateWebhookSecret();
   return { ...toWebhook(await q.updateEndpoint(id, { secret })), secret };
 }
 
-export async function listWebhookDeliveries(id: string, query: ListDeliveriesQuery) {
-  await loadEndpoint(id);
+export async function listWebhookDeliveries(actor: Actor, id: string, query: ListDeliveriesQuery) {
+  await loadEndpoint(actor, id);
   const { rows, total } = await q.listDeliveries(id, query);
   return { items: rows.map(toDelivery), total };
 }
@@ -124,8 +130,8 @@ function requireEnabled(endpoint: q.EndpointRow) {
 }
 
 /** Sends the delivery again (same webhook-id, a new attempt in its log), with a fresh retry window. */
-export async function replayDelivery(id: string, deliveryId: string) {
-  requireEnabled(await loadEndpoint(id));
+export async function replayDelivery(actor: Actor, id: string, deliveryId: string) {
+  requireEnabled(await loadEndpoint(actor, id));
   if (!(await q.findDelivery(id, deliveryId))) throw notFound("Delivery");
   const { count } = await q.requeueDelivery(id, deliveryId, retryUntilFrom(new Date()));
   if (count === 0) throw new ApiError("conflict", "An attempt of this delivery is being sent right now. Try again in a moment.");
@@ -133,8 +139,8 @@ export async function replayDelivery(id: string, deliveryId: string) {
   return toDelivery((await q.findDelivery(id, deliveryId)) as q.DeliveryRow);
 }
 
-export async function sendTestEvent(id: string) {
-  const endpoint = await loadEndpoint(id);
+export async function sendTestEvent(actor: Actor, id: string) {
+  const endpoint = await loadEndpoint(actor, id);
   requireEnabled(endpoint);
   const payload = { webhookId: id, message: "This is a test event from Callboard." };
   const row = await q.createTestDelivery(id, payload, retryUntilFrom(new Date()));

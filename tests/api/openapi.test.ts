@@ -207,6 +207,18 @@ describe("real answers conform to the document", () => {
     expectConforms(await api("DELETE", `/api/v1/api-keys/${key.body.id}`, undefined, asStaff), "delete", "/api/v1/api-keys/{id}");
     expectConforms(await api("GET", "/api/v1/users", undefined, asStaff), "get", "/api/v1/users");
     expectConforms(await api("GET", "/api/v1/api-keys"), "get", "/api/v1/api-keys"); // Basic: 403
+
+    const person = { email: `openapi-${Date.now()}@callboard.test`, password: "openapi-password-1" };
+    const user = await api("POST", "/api/v1/users", { ...person, name: "Open Api", role: "staff" }, asStaff);
+    const reset = await api("PUT", `/api/v1/users/${user.body.id}/password`, { password: "openapi-password-2" }, asStaff);
+    expectConforms(reset, "put", "/api/v1/users/{id}/password");
+    const theirs = await api("POST", "/api/v1/session", { ...person, password: "openapi-password-2" }, { origin: baseUrl() });
+    const asThem = { cookie: (theirs.headers.get("set-cookie") ?? "").split(";")[0], authorization: "", origin: baseUrl() };
+    const body = { currentPassword: "wrong-password", newPassword: "openapi-password-3" };
+    expectConforms(await api("PUT", "/api/v1/session/password", body, asThem), "put", "/api/v1/session/password");
+    const changed = await api("PUT", "/api/v1/session/password", { ...body, currentPassword: "openapi-password-2" }, asThem);
+    expect(changed.status).toBe(200);
+    expectConforms(changed, "put", "/api/v1/session/password");
   });
 });
 

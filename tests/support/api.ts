@@ -32,6 +32,20 @@ export async function api(method: string, path: string, body?: unknown, headers:
   return { status: res.status, headers: res.headers, body: json as JsonBody };
 }
 
+/** Signs in to the dashboard: the session cookie to send back ("cb_session=…") and the account's id. */
+export async function signIn(email: string, password: string, root = baseUrl()) {
+  const res = await fetch(`${root}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: root },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as JsonBody;
+  return { status: res.status, jar: (res.headers.get("set-cookie") ?? "").split(";")[0], id: body.id as string };
+}
+
+/** Headers for cookie auth (no Basic), with this app's Origin so writes pass the CSRF check. */
+export const asSession = (jar: string, root = baseUrl()) => ({ authorization: "", cookie: jar, origin: root });
+
 /** Polls GET /calls/{id} until the interaction is terminal. */
 export async function waitForTerminal(id: string, timeoutMs = 30_000, root = baseUrl()) {
   const deadline = Date.now() + timeoutMs;

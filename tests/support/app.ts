@@ -57,11 +57,13 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
   };
 }
 
-export function prepareDatabase(databaseUrl: string) {
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join("scripts", "prepare.ts")], {
+/** Runs the start's preparation (migrate, seed, bootstrap) and answers what it logged. */
+export function prepareDatabase(databaseUrl: string): string {
+  return execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join("scripts", "prepare.ts")], {
     cwd: ROOT,
     env: appEnv(databaseUrl, 3000),
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
   });
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useWebhookQuery } from "@/components/queries/webhooks";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorNotice, LoadingBlock } from "@/components/ui/states";
+import { CreatedBy } from "../created-by";
 import { DeliveryLog } from "./delivery-log";
 import { eventsLabel } from "./event-checkboxes";
 import { SendTestButton } from "./send-test-button";
@@ -51,6 +52,10 @@ export function WebhookDetail({ id }: { id: string }) {
             )}
             <dt className="text-slate-500">Events</dt>
             <dd className="break-words">{eventsLabel(webhook.data.events)}</dd>
+            <dt className="text-slate-500">Created by</dt>
+            <dd>
+              <CreatedBy creator={webhook.data.createdBy} />
+            </dd>
           </dl>
           <DeliveryLog webhook={webhook.data} />
         </>

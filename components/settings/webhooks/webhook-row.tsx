@@ -10,6 +10,7 @@ import {
 import { Button, ButtonLink } from "@/components/ui/button";
 import type { WebhookDto } from "@/server/webhooks/schema";
 import { ConfirmButton } from "../confirm-button";
+import { CreatedBy } from "../created-by";
 import { eventsLabel } from "./event-checkboxes";
 import { SendTestButton } from "./send-test-button";
 import { EnabledBadge } from "./webhook-badges";
@@ -47,6 +48,10 @@ export function WebhookRow({ webhook, onRotated }: { webhook: WebhookDto; onRota
             <dt className="text-slate-500">Created</dt>
             <dd>
               <When value={webhook.createdAt} />
+            </dd>
+            <dt className="text-slate-500">Created by</dt>
+            <dd data-testid="webhook-owner">
+              <CreatedBy creator={webhook.createdBy} />
             </dd>
           </dl>
         </div>

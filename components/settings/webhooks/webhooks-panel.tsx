@@ -22,7 +22,7 @@ export function WebhooksPanel() {
     <>
       <PageHeader
         title="Webhooks"
-        description="Callboard POSTs signed JSON to your endpoints as interactions are created, change status, exchange messages and end."
+        description="Callboard POSTs signed JSON to your endpoints as interactions are created, change status, exchange messages and end. Staff see the endpoints they added; admins see all of them. A person’s endpoints are disabled when they are deactivated or removed."
       />
       {shown && <WebhookSecretNotice key={shown.webhook.secret} shown={shown} onDone={() => setShown(null)} />}
       <Card title="Add an endpoint" className="mb-6">

@@ -2,7 +2,14 @@
 import { idParamsSchema } from "@/lib/validation";
 import { apiKeyListQuerySchema, apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/server/api-keys/schema";
 import { sessionUserSchema, signInSchema } from "@/server/auth/schema";
-import { createStaffUserSchema, staffUserListQuerySchema, staffUserSchema, updateStaffUserSchema } from "@/server/staff/schema";
+import {
+  changeOwnPasswordSchema,
+  createStaffUserSchema,
+  setStaffPasswordSchema,
+  staffUserListQuerySchema,
+  staffUserSchema,
+  updateStaffUserSchema,
+} from "@/server/staff/schema";
 import { NO_STORE, type Operation } from "../types";
 
 export const accountOperations: Operation[] = [
@@ -11,6 +18,7 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/api-keys",
     operationId: "listApiKeys",
     summary: "List API credentials",
+    description: "A staff member's own keys; an admin sees every key, with `createdBy`.",
     tag: "API keys",
     auth: "staff",
     query: apiKeyListQuerySchema,
@@ -21,7 +29,7 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/api-keys",
     operationId: "createApiKey",
     summary: "Create an API credential",
-    description: "The answer holds the password, once: only its hash is stored.",
+    description: "Owned by the caller (`createdBy`). The answer holds the password, once: only its hash is stored.",
     tag: "API keys",
     auth: "staff",
     body: createApiKeySchema,
@@ -32,6 +40,7 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/api-keys/{id}",
     operationId: "getApiKey",
     summary: "Get an API credential",
+    description: "Staff reach only their own keys (404 for others); admins every key.",
     tag: "API keys",
     auth: "staff",
     params: idParamsSchema,
@@ -42,6 +51,7 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/api-keys/{id}",
     operationId: "revokeApiKey",
     summary: "Revoke an API credential",
+    description: "Staff revoke only their own keys (404 for others); admins every key.",
     tag: "API keys",
     auth: "staff",
     params: idParamsSchema,
@@ -83,7 +93,10 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/users/{id}",
     operationId: "updateStaffUser",
     summary: "Change a staff account's name, role or active flag",
-    description: "Nobody can demote or deactivate themselves, and the last admin stays (409).",
+    description:
+      "Nobody can demote or deactivate themselves, and the last admin stays (409). A role change ends the account's " +
+      "sessions. Deactivating also revokes the API keys it created and disables its webhooks (`disabledReason`); " +
+      "reactivating restores none of it.",
     tag: "Staff",
     auth: "admin",
     params: idParamsSchema,
@@ -96,11 +109,24 @@ export const accountOperations: Operation[] = [
     path: "/api/v1/users/{id}",
     operationId: "removeStaffUser",
     summary: "Remove a staff account and its sessions",
+    description: "Also revokes the API keys it created and disables its webhooks; they keep the owner's name.",
     tag: "Staff",
     auth: "admin",
     params: idParamsSchema,
     responses: { 204: { description: "Removed." } },
     errors: [409],
+  },
+  {
+    method: "put",
+    path: "/api/v1/users/{id}/password",
+    operationId: "setStaffPassword",
+    summary: "Set someone else's password",
+    description: "Ends every session of that account. Your own password is changed with PUT /session/password (403 here).",
+    tag: "Staff",
+    auth: "admin",
+    params: idParamsSchema,
+    body: setStaffPasswordSchema,
+    responses: { 200: { description: "The account.", body: staffUserSchema } },
   },
   {
     method: "post",
@@ -136,5 +162,20 @@ export const accountOperations: Operation[] = [
     auth: "optional-session",
     responses: { 204: { description: "Signed out; the cookie is cleared.", headers: ["Set-Cookie"] } },
     errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/session/password",
+    operationId: "changeOwnPassword",
+    summary: "Change your own password",
+    description:
+      "Needs the current password (422 on `currentPassword` when wrong; wrong guesses count toward the sign-in " +
+      "limit, 429). Every session of the account ends; the answer sets a fresh cookie for this one.",
+    tag: "Session",
+    auth: "staff",
+    body: changeOwnPasswordSchema,
+    responses: {
+      200: { description: "Changed; signed in again.", body: sessionUserSchema, headers: ["Set-Cookie", "Cache-Control"] },
+    },
   },
 ];

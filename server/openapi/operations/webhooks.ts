@@ -20,6 +20,9 @@ export const webhookOperations: Operation[] = [
     path: "/api/v1/webhooks",
     operationId: "listWebhooks",
     summary: "List webhook endpoints",
+    description:
+      "The endpoints the caller registered; every endpoint for an admin (and for the bootstrap credential). " +
+      "An API key acts as the person who created it.",
     tag: "Webhooks",
     auth: "api",
     query: listWebhooksQuerySchema,
@@ -30,7 +33,9 @@ export const webhookOperations: Operation[] = [
     path: "/api/v1/webhooks",
     operationId: "createWebhook",
     summary: "Register a webhook endpoint",
-    description: "The URL must resolve to public addresses only (422 on `url` otherwise). The answer holds the secret, once.",
+    description:
+      "Owned by the caller (`createdBy`; null for the bootstrap credential). The URL must resolve to public addresses " +
+      "only (422 on `url` otherwise). The answer holds the secret, once.",
     tag: "Webhooks",
     auth: "api",
     body: createWebhookSchema,

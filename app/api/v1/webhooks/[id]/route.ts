@@ -4,17 +4,18 @@ import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
 import { updateWebhookSchema } from "@/server/webhooks/schema";
 import { deleteWebhook, getWebhook, updateWebhook } from "@/server/webhooks/service";
+import { actorOf } from "@/server/staff/ownership";
 
-export const GET = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
-  Response.json(await getWebhook(params.id)),
+export const GET = route({ auth: "api", params: idParamsSchema }, async ({ params, auth }) =>
+  Response.json(await getWebhook(actorOf(auth), params.id)),
 );
 
-export const PUT = route({ auth: "api", params: idParamsSchema, body: updateWebhookSchema }, async ({ params, body }) =>
-  Response.json(await updateWebhook(params.id, body)),
+export const PUT = route({ auth: "api", params: idParamsSchema, body: updateWebhookSchema }, async ({ params, body, auth }) =>
+  Response.json(await updateWebhook(actorOf(auth), params.id, body)),
 );
 
-export const DELETE = route({ auth: "api", params: idParamsSchema }, async ({ params }) => {
-  await deleteWebhook(params.id);
+export const DELETE = route({ auth: "api", params: idParamsSchema }, async ({ params, auth }) => {
+  await deleteWebhook(actorOf(auth), params.id);
   return new Response(null, { status: 204 });
 });
 

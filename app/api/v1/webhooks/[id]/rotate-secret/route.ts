@@ -3,9 +3,10 @@ import { methodNotAllowed } from "@/lib/http";
 import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
 import { rotateWebhookSecret } from "@/server/webhooks/service";
+import { actorOf } from "@/server/staff/ownership";
 
-export const POST = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
-  Response.json(await rotateWebhookSecret(params.id)),
+export const POST = route({ auth: "api", params: idParamsSchema }, async ({ params, auth }) =>
+  Response.json(await rotateWebhookSecret(actorOf(auth), params.id)),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

@@ -3,9 +3,10 @@ import { methodNotAllowed } from "@/lib/http";
 import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
 import { sendTestEvent } from "@/server/webhooks/service";
+import { actorOf } from "@/server/staff/ownership";
 
-export const POST = route({ auth: "api", params: idParamsSchema }, async ({ params }) =>
-  Response.json(await sendTestEvent(params.id), { status: 202 }),
+export const POST = route({ auth: "api", params: idParamsSchema }, async ({ params, auth }) =>
+  Response.json(await sendTestEvent(actorOf(auth), params.id), { status: 202 }),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
