@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
 import { claimStreamSlot } from "./stream-slots";
 
-const api = (credentialId: string) => ({ kind: "api" as const, credentialId, username: credentialId });
+const api = (credentialId: string) => ({ kind: "api" as const, credentialId, username: credentialId, owner: null });
 const staff = (userId: string) => ({ kind: "staff" as const, userId, email: "a@b.c", name: "A", role: "staff" as const });
 
 function refusal(fn: () => unknown): ApiError {
