@@ -1,5 +1,6 @@
 // Webhook endpoint use cases: register (the secret is shown once), list, read, change, delete,
 // rotate the secret, read the delivery log, replay a delivery and send a test event.
+import { env } from "@/lib/env";
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { wakeWorker } from "@/server/engine/signal";
@@ -64,12 +65,20 @@ async function loadEndpoint(id: string) {
 export async function createWebhook(input: CreateWebhookInput) {
   await checkUrl(input.url);
   const secret = generateWebhookSecret();
-  const row = await q.createEndpoint({
+  const max = env.WEBHOOK_MAX_ENDPOINTS;
+  const row = await q.createEndpointWithin(max, {
     url: input.url,
     description: input.description ?? "",
     events: input.events ? JSON.stringify(input.events) : null,
     secret,
   });
+  if (!row) {
+    throw new ApiError(
+      "conflict",
+      `Callboard already has ${max} webhook endpoints, the most it allows. Delete one you no longer use, ` +
+        "or have the operator raise WEBHOOK_MAX_ENDPOINTS and restart.",
+    );
+  }
   return { ...toWebhook(row), secret };
 }
 

@@ -13,7 +13,7 @@ import { disconnectInProcessDatabase, importWithDatabase } from "../support/in-p
 const WORKER = "race-test-worker";
 
 describe("an engine step racing a staff hold", () => {
-  it("re-reads the call instead of applying its step or finishing the job", async () => {
+  it("re-reads the call instead of applying its step or finishing the job", { timeout: 180_000 }, async () => {
     const database = await newDatabase(inject("dialect"));
     prepareDatabase(database.url);
     const app = await startApp(database.url, { WORKER_ENABLED: "false" });
