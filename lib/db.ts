@@ -37,6 +37,18 @@ export function containsText(term: string): { contains: string } {
   return (dialect === "postgresql" ? { contains, mode: "insensitive" } : { contains }) as { contains: string };
 }
 
+/** Named locks for lockInTx; each is one Postgres advisory-lock key. */
+export const TX_LOCKS = { webhookEndpoints: 7_301, webhookClaims: 7_302 } as const;
+
+/**
+ * Makes transactions that take the same lock run one after another, across instances: on Postgres a
+ * transaction-scoped advisory lock, released at commit or rollback. On SQLite there is one instance and
+ * withWriteLock already runs its writers one at a time.
+ */
+export async function lockInTx(tx: Tx, lock: (typeof TX_LOCKS)[keyof typeof TX_LOCKS]) {
+  if (dialect === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(CAST(${lock} AS bigint))`;
+}
+
 /** True for a unique-constraint violation (Prisma P2002), e.g. two requests creating the same customer at once. */
 export function isUniqueViolation(error: unknown): boolean {
   return (

@@ -50,6 +50,8 @@ const envSchema = z.object({
   WEBHOOK_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(86_400),
   /** Per-request timeout of a webhook delivery. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The most webhook endpoints that can be registered; each one is fanned out to and sent to. */
+  WEBHOOK_MAX_ENDPOINTS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])

@@ -46,6 +46,44 @@ export async function transition(
   return { ok: true };
 }
 
+/**
+ * The interaction's status moved after the caller read it. Thrown inside the caller's transaction, it
+ * rolls back everything the caller computed from the old status, so the caller can read again.
+ */
+export class StaleStatus extends Error {
+  constructor(callId: string, readStatus: string) {
+    super(`The interaction ${callId} is no longer "${readStatus}".`);
+  }
+}
+
+/**
+ * For work computed from a status read earlier in the same transaction (the engine's steps): a change
+ * that lost a race throws StaleStatus instead of being skipped, so nothing is applied, and no job is
+ * finished, against a status the interaction no longer has. An illegal change is only reported.
+ */
+export async function transitionFromRead(
+  tx: Tx,
+  call: { id: string; channel: string; status: string },
+  to: Status,
+  options: TransitionOptions,
+): Promise<{ ok: true } | { ok: false; reason: "illegal" }> {
+  const result = await transition(tx, call, to, options);
+  if (!result.ok && result.reason === "stale") throw new StaleStatus(call.id, call.status);
+  return result.ok ? result : { ok: false, reason: "illegal" };
+}
+
+/**
+ * Records activity on an interaction that still has the status the caller read, or throws StaleStatus.
+ * On Postgres the update also holds the row until commit, so no status change slips in after it.
+ */
+export async function touchFromRead(tx: Tx, call: { id: string; status: string }) {
+  const { count } = await tx.interaction.updateMany({
+    where: { id: call.id, status: call.status },
+    data: { lastActivityAt: new Date() },
+  });
+  if (count !== 1) throw new StaleStatus(call.id, call.status);
+}
+
 /** For callers that must fail loudly: the PUT endpoint answers the allowed next statuses. */
 export async function transitionOrThrow(
   tx: Tx,

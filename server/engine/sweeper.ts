@@ -6,7 +6,7 @@ import { withWriteLock } from "@/lib/sql";
 import { STATUSES, isTerminal } from "@/server/calls/status";
 import { transition } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
-import { finishJobsOf } from "./jobs";
+import { finishJobsOf } from "./queries";
 
 const OPEN = STATUSES.filter((s) => !isTerminal(s));
 

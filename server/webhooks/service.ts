@@ -2,6 +2,7 @@
 // rotate the secret, read the delivery log, replay a delivery and send a test event. Staff reach the
 // endpoints they registered, admins (and the bootstrap credential) every one; someone else's endpoint
 // is "not found", as it is absent from their list (server/staff/ownership.ts).
+import { env } from "@/lib/env";
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { wakeWorker } from "@/server/engine/signal";
@@ -68,13 +69,21 @@ async function loadEndpoint(actor: Actor, id: string) {
 export async function createWebhook(actor: Actor, input: CreateWebhookInput) {
   await checkUrl(input.url);
   const secret = generateWebhookSecret();
-  const row = await q.createEndpoint({
+  const max = env.WEBHOOK_MAX_ENDPOINTS;
+  const row = await q.createEndpointWithin(max, {
     url: input.url,
     description: input.description ?? "",
     events: input.events ? JSON.stringify(input.events) : null,
     secret,
     ...ownerColumns(actor),
   });
+  if (!row) {
+    throw new ApiError(
+      "conflict",
+      `Callboard already has ${max} webhook endpoints, the most it allows. Delete one you no longer use, ` +
+        "or have the operator raise WEBHOOK_MAX_ENDPOINTS and restart.",
+    );
+  }
   return { ...toWebhook(row), secret };
 }
 

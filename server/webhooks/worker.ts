@@ -1,6 +1,8 @@
 // The webhook worker: started with the server beside the engine worker (instrumentation.ts). Each
 // tick fans new outbox events out and starts sending due deliveries, up to CONCURRENCY at a time
-// without waiting for slow endpoints. It wakes on local changes and polls for other instances' work.
+// without waiting for slow endpoints, and at most IN_FLIGHT_PER_ENDPOINT for any one endpoint
+// (delivery.ts), so a hung endpoint cannot take every slot. It wakes on local changes and polls for
+// other instances' work.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { dialect } from "@/lib/db";
@@ -8,17 +10,13 @@ import { env } from "@/lib/env";
 import { createThrottledErrorLog, createWakeableSleep } from "@/server/engine/loop";
 import { workerSignal } from "@/server/engine/signal";
 import { subscribeCallEvents } from "@/server/events/bus";
-import {
-  attemptDelivery,
-  claimDueDeliveries,
-  FAN_OUT_BATCH,
-  fanOutEvents,
-  pruneWebhookLog,
-  releaseDeliveryLeases,
-} from "./delivery";
+import { attemptDelivery, claimDueDeliveries, fanOutEvents, pruneWebhookLog } from "./delivery";
+import { releaseDeliveryLeases } from "./queries";
 
 const WORKER_ID = `webhooks:${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const CONCURRENCY = 16;
+/** Fan-out chunks per tick: a large outbox backlog is worked off between sends, not before them. */
+const FAN_OUT_CHUNKS_PER_TICK = 4;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 type WebhookWorkerState = { running: boolean; stop?: () => Promise<void> };
@@ -33,8 +31,13 @@ export async function startWebhookWorker() {
   const inFlight = new Set<Promise<void>>();
   const idle = createWakeableSleep();
   let woken = false;
+  let freed = false;
   const onWake = () => {
     woken = true;
+    idle.wake();
+  };
+  const onFreed = () => {
+    freed = true;
     idle.wake();
   };
   workerSignal.on("wake", onWake);
@@ -45,25 +48,31 @@ export async function startWebhookWorker() {
   const loop = (async () => {
     while (state.running) {
       woken = false;
+      freed = false;
       try {
         if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
           lastPrune = Date.now();
           await pruneWebhookLog();
         }
-        for (let n = FAN_OUT_BATCH; n === FAN_OUT_BATCH && state.running; ) n = await fanOutEvents();
+        let more = true;
+        for (let chunk = 0; chunk < FAN_OUT_CHUNKS_PER_TICK && more && state.running; chunk++) more = await fanOutEvents();
+        if (more) woken = true;
         const claimed = await claimDueDeliveries(WORKER_ID, CONCURRENCY - inFlight.size);
         for (const delivery of claimed) {
           const run = attemptDelivery(delivery)
             .catch((e) => console.error(`[callboard] webhooks: delivery ${delivery.id} failed to record:`, e))
             .finally(() => {
               inFlight.delete(run);
-              onWake();
+              onFreed();
             });
           inFlight.add(run);
         }
       } catch (error) {
         logError(error);
       }
+      // With two deliveries in flight per endpoint, a busy endpoint's throughput is how fast a finished
+      // attempt's slot is refilled: at once, not at the next tick.
+      if (freed) continue;
       if (woken) {
         // Changed while we worked: look again soon, but let a burst of engine steps share one tick.
         await new Promise((r) => setTimeout(r, 50));

@@ -1,11 +1,12 @@
 // On PostgreSQL several instances share webhook delivery: two app instances on one database fan out
 // and send the events of a batch of interactions, and no attempt is ever sent twice (a receiver that
 // accepts everything sees each webhook-id once; one that refuses each first attempt sees it twice).
+// The cap of two deliveries in flight per endpoint holds across the instances too.
 import { Webhook } from "standardwebhooks";
 import { describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID, waitForTerminal } from "../support/api";
-import { startWebhookReceiver } from "../support/webhook-receiver";
+import { startBlackHole, startWebhookReceiver } from "../support/webhook-receiver";
 
 type Hit = { id: string; type: string; callId: string; status: number; body: string; headers: Record<string, string> };
 
@@ -92,6 +93,42 @@ describe("webhooks with two instances on one Postgres database", () => {
       for (const h of accepting.hits) expect(() => verifier.verify(h.body, h.headers)).not.toThrow();
     } finally {
       await Promise.all([a.stop(), b.stop(), accepting.close(), flaky.close()]);
+      await db.drop();
+    }
+  });
+});
+
+describe("the in-flight cap with two instances on one Postgres database", () => {
+  it("keeps an endpoint that never answers at two open requests in all", { timeout: 180_000 }, async () => {
+    expect(inject("dialect")).toBe("postgresql");
+    const db = await newDatabase("postgresql");
+    prepareDatabase(db.url);
+    const env = { SIMULATOR_STEP_MS: "30", WORKER_POLL_MS: "20", WEBHOOK_TIMEOUT_MS: "1500" };
+    const [a, b] = await Promise.all([startApp(db.url, env), startApp(db.url, env)]);
+    const hole = await startBlackHole();
+    try {
+      expect((await api("POST", "/api/v1/webhooks", { url: hole.url }, {}, a.url)).status).toBe(201);
+      for (let i = 0; i < 3; i++) {
+        const res = await api(
+          "POST",
+          "/api/v1/calls",
+          {
+            agentId: AGENT_ID,
+            skillId: SKILL_ID,
+            channel: "sms",
+            customerName: `Hole Pair ${i}`,
+            customerPhone: `+1415555072${i}`,
+          },
+          {},
+          i % 2 ? a.url : b.url,
+        );
+        expect(res.status).toBe(200);
+      }
+      // Several rounds of timed-out attempts, each claimed by whichever instance looked first.
+      await expect.poll(() => hole.connections, { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+      expect(hole.maxOpen).toBe(2);
+    } finally {
+      await Promise.all([a.stop(), b.stop(), hole.close()]);
       await db.drop();
     }
   });

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { Prisma, type Tx } from "@/lib/db";
 import type { CustomField } from "@/server/calls/schema";
-import { transition } from "@/server/calls/transitions";
+import { touchFromRead, transitionFromRead } from "@/server/calls/transitions";
 import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
 import type { ChannelProvider, InteractionForStep, StepOutcome } from "../types";
 import { buildScript, CUSTOMER_MESSAGE_STATUS, MESSAGE_STATUS_FLOW, messageSid, type Step } from "./script";
@@ -90,7 +90,7 @@ export const simulatorProvider: ChannelProvider = {
 
     if (step.kind === "status") {
       await advanceMessageStatuses(tx, call, stepIndex);
-      await transition(tx, call, step.to, { actor: "engine", workerId });
+      await transitionFromRead(tx, call, step.to, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "status" };
     }
 
@@ -108,8 +108,9 @@ export const simulatorProvider: ChannelProvider = {
         },
       });
       await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
-      await tx.interaction.update({ where: { id: call.id }, data: { lastActivityAt: new Date() } });
-      if (step.status) await transition(tx, call, step.status, { actor: "engine", workerId });
+      // Staff may have changed the status since the step read it (a hold): then this line is not said yet.
+      await touchFromRead(tx, call);
+      if (step.status) await transitionFromRead(tx, call, step.status, { actor: "engine", workerId });
       return { done: false, delayMs: next(), changed: "message" };
     }
 
@@ -126,12 +127,14 @@ export const simulatorProvider: ChannelProvider = {
     });
     const started = row.startedAt ?? row.createdAt;
     const durationSeconds = Math.max(1, Math.round((Date.now() - started.getTime()) / 1000));
-    await transition(tx, call, step.to, {
+    const ended = await transitionFromRead(tx, call, step.to, {
       actor: "engine",
       reason: "conversation finished",
       workerId,
       set: { durationSeconds, transcription: transcriptOf(row.messages), hasRecording: call.channel === "call" },
     });
+    // Finishing the job now would leave the interaction open with nothing to end it: fail the step instead.
+    if (!ended.ok) throw new Error(`The conversation is over, but a "${call.status}" interaction cannot become "${step.to}".`);
     return { done: true };
   },
 };

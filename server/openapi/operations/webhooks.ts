@@ -35,10 +35,12 @@ export const webhookOperations: Operation[] = [
     summary: "Register a webhook endpoint",
     description:
       "Owned by the caller (`createdBy`; null for the bootstrap credential). The URL must resolve to public addresses " +
-      "only (422 on `url` otherwise). The answer holds the secret, once.",
+      "only (422 on `url` otherwise). The answer holds the secret, once. " +
+      "409 when `WEBHOOK_MAX_ENDPOINTS` (default 50) endpoints exist already.",
     tag: "Webhooks",
     auth: "api",
     body: createWebhookSchema,
+    errors: [409],
     responses: { 201: { description: "The endpoint and its signing secret.", body: webhookWithSecretSchema } },
   },
   {

@@ -1,6 +1,6 @@
-// The durable work queue, stored in the Job table. A job is leased by one worker at a time
-// (lockedBy/lockedUntil); each step commits its effects together with the job's next state, guarded by
-// the step number and the lease, so a step never applies twice, even across restarts or instances.
+// Prisma access for the engine. The durable work queue is the Job table: a job is leased by one worker
+// at a time (lockedBy/lockedUntil); each step commits its effects together with the job's next state,
+// guarded by the step number and the lease, so a step never applies twice, even across restarts or instances.
 import { db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
 
@@ -54,6 +54,21 @@ export async function advanceJob(
   });
   if (count !== 1) throw new LostLease(`job ${job.id} step ${job.step}`);
 }
+
+/** Keeps the step and gives the job back to the queue, due after `delayMs`: nothing failed. */
+export async function postponeJob(client: Pick<Tx, "job">, job: JobRow, workerId: string, delayMs: number) {
+  await client.job.updateMany({
+    where: { id: job.id, step: job.step, lockedBy: workerId },
+    data: { runAt: new Date(Date.now() + delayMs), lockedBy: null, lockedUntil: null },
+  });
+}
+
+/** What a step needs to know about its interaction, read inside the step's transaction. */
+export const findInteractionForStep = (tx: Tx, id: string) =>
+  tx.interaction.findUnique({
+    where: { id },
+    select: { id: true, channel: true, status: true, startedAt: true, provider: true },
+  });
 
 /** Keeps the step, records the failure and retries later with backoff. */
 export function retryJob(job: JobRow, workerId: string, error: string, delayMs: number) {
