@@ -32,7 +32,7 @@ async function main() {
   }
   const { seedDemoData } = await import("@/prisma/seed");
   const { bootstrapCredential } = await import("@/server/auth/credentials");
-  const { bootstrapAdmin } = await import("@/server/auth/staff");
+  const { bootstrapAdmin } = await import("@/server/auth/bootstrap-admin");
   const { appSecret } = await import("@/lib/signing");
   await seedDemoData();
   await appSecret();

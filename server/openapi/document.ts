@@ -52,6 +52,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   415: { name: "UnsupportedMediaType", description: "`unsupported_media_type`: send Content-Type: application/json." },
   422: { name: "ValidationFailed", description: "`validation_failed`: `details[].path` names each wrong field." },
   429: { name: "RateLimited", description: "`rate_limited`: too many requests; retry after `Retry-After` seconds." },
+  503: { name: "ServiceUnavailable", description: "`service_unavailable`: busy right now; retry after `Retry-After` seconds." },
 };
 
 const headerSchema = {
@@ -76,7 +77,7 @@ const headers = (names: string[]) =>
 
 function errorResponse(status: number): Json {
   const { description } = ERROR_RESPONSES[status];
-  const extra = status === 401 ? ["WWW-Authenticate"] : status === 429 || status === 409 ? ["Retry-After"] : [];
+  const extra = status === 401 ? ["WWW-Authenticate"] : status === 429 || status === 409 || status === 503 ? ["Retry-After"] : [];
   return { description, ...headers(extra), content: { "application/json": { schema: { $ref: REF("Error") } } } };
 }
 

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/errors";
 import { toIso } from "@/lib/time";
 import type { StaffPrincipal } from "@/server/auth/session";
-import { hashPassword } from "@/server/auth/staff";
+import { hashPassword } from "@/server/auth/password";
 import * as q from "./queries";
 import type { CreateStaffUserInput, StaffUserDto, StaffUserListQuery, UpdateStaffUserInput } from "./schema";
 

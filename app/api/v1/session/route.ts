@@ -1,5 +1,6 @@
 // POST /api/v1/session: sign in (sets the session cookie). GET: who is signed in. DELETE: sign out.
 import { ApiError } from "@/lib/errors";
+import { clientAddress } from "@/lib/forwarded";
 import { handler, methodNotAllowed, parseBody } from "@/lib/http";
 import { isSameOrigin, requireApiAuth } from "@/server/auth/authenticate";
 import { signInSchema } from "@/server/auth/schema";
@@ -10,9 +11,9 @@ export const POST = handler(async ({ req }) => {
   // A sign-in form posted from another site could sign a victim into the attacker's account.
   if (!isSameOrigin(req)) throw new ApiError("forbidden", "Sign in from Callboard's own sign-in page.");
   const input = await parseBody(req, signInSchema);
-  const { session, principal } = await signIn(input);
+  const { session, principal } = await signIn(input, clientAddress(req.headers));
   return Response.json(toSessionUser(principal), {
-    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt), "Cache-Control": "no-store" },
+    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, req), "Cache-Control": "no-store" },
   });
 });
 
