@@ -45,11 +45,17 @@ export async function deleteSession(token: string | undefined | null) {
   await withWriteLock(() => db.staffSession.deleteMany({ where: { id: hashSecret(token) } }));
 }
 
-/** Reads one cookie from a Cookie header. */
+/** Reads one cookie from a Cookie header. A value that is not valid percent-encoding counts as absent. */
 function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }
