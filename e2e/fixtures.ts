@@ -1,8 +1,9 @@
-// Shared Playwright fixtures. Specs sign in through the API (POST /api/v1/session on the page's own
-// request context, so the browser gets the cookie), not through the form: only sign-in.spec.ts uses
-// the form. `api` is a request context with Basic credentials for seeding data as an integrator would.
+// Shared Playwright fixtures. Specs sign in through the API (POST /api/v1/session), not through the
+// form: only sign-in.spec.ts uses the form. The admin signs in once per worker and each test's browser
+// gets that session cookie. `api` is a request context with Basic credentials for seeding data as an
+// integrator would.
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test as base } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, type Page, test as base } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { TEST_ADMIN, TEST_CREDENTIALS } from "../tests/support/app";
@@ -35,9 +36,28 @@ type Fixtures = {
   api: APIRequestContext;
 };
 
-export const test = base.extend<Fixtures>({
-  signedInPage: async ({ page }, use) => {
-    await signInThroughApi(page);
+type Cookies = Parameters<BrowserContext["addCookies"]>[0];
+
+type WorkerFixtures = {
+  /** The test admin's session cookie, signed in once per worker: each sign-in costs a deliberately slow hash. */
+  adminSessionCookies: Cookies;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  adminSessionCookies: [
+    async ({ playwright }, use) => {
+      const baseURL = process.env.E2E_BASE_URL as string;
+      const ctx = await playwright.request.newContext({ baseURL });
+      const res = await ctx.post("/api/v1/session", { data: TEST_ADMIN, headers: { origin: baseURL } });
+      expect(res.status(), await res.text()).toBe(200);
+      const { cookies } = await ctx.storageState();
+      await ctx.dispose();
+      await use(cookies);
+    },
+    { scope: "worker" },
+  ],
+  signedInPage: async ({ page, adminSessionCookies }, use) => {
+    await page.context().addCookies(adminSessionCookies);
     await use(page);
   },
   api: async ({ playwright }, use) => {

@@ -52,6 +52,18 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** The most webhook endpoints that can be registered; each one is fanned out to and sent to. */
   WEBHOOK_MAX_ENDPOINTS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Password hashes computed at once (each takes 128 MiB and most of a core for a few hundred ms). */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Password hashes that may wait for a turn; beyond that, sign-in answers 503 with Retry-After. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /**
+   * Callboard sits behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. Only then are
+   * those headers believed: otherwise any client could pick its own address (and dodge the sign-in throttle).
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])

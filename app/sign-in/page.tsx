@@ -4,19 +4,15 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SESSION_COOKIE } from "@/lib/dashboard-protocol";
+import { publicUrl } from "@/lib/env";
+import { safeReturnPath } from "@/lib/return-path";
 import { findSessionPrincipal } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-/** Only same-site paths: an open redirect would let a phishing link bounce through our sign-in. */
-function safeNext(value: string | string[] | undefined): string {
-  const next = Array.isArray(value) ? value[0] : value;
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const next = safeNext((await searchParams).next);
+  const next = safeReturnPath((await searchParams).next, publicUrl());
   if (await findSessionPrincipal((await cookies()).get(SESSION_COOKIE)?.value)) redirect(next);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

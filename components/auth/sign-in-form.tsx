@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { ApiClientError, apiClient } from "@/lib/api-client";
+import { safeReturnPath } from "@/lib/return-path";
 import { type SignInInput, signInSchema } from "@/server/auth/schema";
 
 export function SignInForm({ next }: { next: string }) {
@@ -22,7 +23,8 @@ export function SignInForm({ next }: { next: string }) {
     setFormError(null);
     try {
       await apiClient.post("/api/v1/session", values);
-      window.location.assign(next);
+      // The page already checked `next`; checking again here keeps this component safe on its own.
+      window.location.assign(safeReturnPath(next, window.location.origin));
     } catch (error) {
       setFormError(error instanceof ApiClientError ? error.message : "Sign-in failed. Try again.");
     }

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { generateCredentialPair, hashSecret } from "./credentials";
-import { hashPassword } from "./staff";
+import { hashPassword } from "./password";
 
 /** `generated` is printed once by the caller; `notice` is one line for the start's log. */
 export type BootstrapResult<G> = { generated?: G; notice?: string };

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/dashboard-protocol";
 import { publicUrl } from "@/lib/env";
+import { arrivedOverHttps } from "@/lib/forwarded";
 import { withWriteLock } from "@/lib/sql";
 import { hashSecret } from "./credentials";
 
@@ -49,7 +50,7 @@ export async function deleteSession(token: string | undefined | null) {
   await withWriteLock(() => db.staffSession.deleteMany({ where: { id: hashSecret(token) } }));
 }
 
-/** Reads one cookie from a Cookie header. */
+/** Reads one cookie from a Cookie header. A value that is not valid percent-encoding counts as absent. */
 function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
@@ -68,9 +69,12 @@ function readCookie(header: string | null, name: string): string | null {
 /** The session token a request carries, if any. */
 export const sessionTokenOf = (req: Request) => readCookie(req.headers.get("cookie"), SESSION_COOKIE);
 
-/** httpOnly so scripts cannot read it, SameSite=Lax so other sites cannot send it with a form post. */
-export function sessionCookie(token: string, expiresAt: Date): string {
-  const secure = publicUrl().startsWith("https:") ? "; Secure" : "";
+/**
+ * httpOnly so scripts cannot read it, SameSite=Lax so other sites cannot send it with a form post, and
+ * Secure whenever the request came over https (directly, or through a trusted proxy's X-Forwarded-Proto).
+ */
+export function sessionCookie(token: string, expiresAt: Date, req: Request): string {
+  const secure = publicUrl().startsWith("https:") || arrivedOverHttps(req.headers) ? "; Secure" : "";
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
 }
 

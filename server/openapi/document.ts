@@ -56,6 +56,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   },
   422: { name: "ValidationFailed", description: "`validation_failed`: `details[].path` names each wrong field." },
   429: { name: "RateLimited", description: "`rate_limited`: too many requests; retry after `Retry-After` seconds." },
+  503: { name: "ServiceUnavailable", description: "`service_unavailable`: busy right now; retry after `Retry-After` seconds." },
 };
 
 const headerSchema = {
@@ -85,6 +86,7 @@ const ERROR_HEADERS: Record<number, string[]> = {
   409: ["Retry-After"],
   416: ["Content-Range"],
   429: ["Retry-After"],
+  503: ["Retry-After"],
 };
 
 function errorResponse(status: number): Json {

@@ -4,28 +4,32 @@
 // screen they are on keeps working while copies of the old cookie (anywhere else) stop.
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { mintSession, type StaffPrincipal } from "@/server/auth/session";
-import { hashPassword, verifyPassword } from "@/server/auth/staff";
-import { clearFailures, recordFailure, throttledFor } from "@/server/auth/throttle";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { signInThrottle } from "@/server/auth/throttle";
 import * as q from "./queries";
 import type { ChangeOwnPasswordInput, SetStaffPasswordInput } from "./schema";
 import { getStaffUser } from "./service";
 
-/** Answers the new session (token and expiry) that replaces the caller's. */
-export async function changeOwnPassword(actor: StaffPrincipal, input: ChangeOwnPasswordInput) {
-  // Guessing the current password counts against the same per-account limit as signing in.
-  const keys = [`email:${actor.email.toLowerCase()}`];
-  const wait = throttledFor(keys);
-  if (wait > 0) {
+/** Answers the new session (token and expiry) that replaces the caller's. `address` is the client's. */
+export async function changeOwnPassword(actor: StaffPrincipal, input: ChangeOwnPasswordInput, address: string) {
+  // Guessing the current password counts against the same limits as signing in, reserved before any await.
+  const verdict = signInThrottle.reserve(actor.email.toLowerCase(), address);
+  if (!verdict.ok) {
     throw new ApiError("rate_limited", "Too many wrong passwords. Try again later.", {
-      headers: { "Retry-After": String(wait) },
+      headers: { "Retry-After": String(verdict.retryAfterSeconds) },
     });
   }
-  const stored = await q.findPasswordHash(actor.userId);
-  if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
-    recordFailure(keys);
-    throw fieldError("currentPassword", "That is not your current password.");
+  const { reservation } = verdict;
+  try {
+    const stored = await q.findPasswordHash(actor.userId);
+    if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
+      reservation.failed();
+      throw fieldError("currentPassword", "That is not your current password.");
+    }
+    reservation.succeeded();
+  } finally {
+    reservation.abandoned(); // no-op once failed or succeeded
   }
-  clearFailures(keys);
   const { token, row } = mintSession();
   if (!(await q.setPasswordHash(actor.userId, await hashPassword(input.newPassword), row))) throw notFound("Staff user");
   return { token, expiresAt: row.expiresAt };

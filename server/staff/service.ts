@@ -6,7 +6,7 @@ import { ApiError, notFound } from "@/lib/errors";
 import { toIso } from "@/lib/time";
 import { forgetCredential, forgetKeysOwnedBy } from "@/server/auth/credentials";
 import type { StaffPrincipal } from "@/server/auth/session";
-import { hashPassword } from "@/server/auth/staff";
+import { hashPassword } from "@/server/auth/password";
 import { endAccessOf } from "./offboarding";
 import * as q from "./queries";
 import type { CreateStaffUserInput, StaffUserDto, StaffUserListQuery, UpdateStaffUserInput } from "./schema";

@@ -1,6 +1,7 @@
 // Staff sessions on the API: sign-in sets an httpOnly SameSite cookie, the cookie authenticates
 // /api/v1, cookie writes from another origin are refused (CSRF), failures are throttled, and sign-out
 // ends the session. Dashboard pages redirect a signed-out visitor to the sign-in page.
+import { type IncomingHttpHeaders, request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "../support/app";
 import { api, baseUrl } from "../support/api";
@@ -16,6 +17,23 @@ async function signIn(email = TEST_ADMIN.email, password = TEST_ADMIN.password, 
 }
 
 const asStaff = (jar: string, extra: Record<string, string> = {}) => ({ authorization: "", cookie: jar, ...extra });
+
+/** Signs in over a connection from `localAddress` (any 127.x address reaches the app on loopback). */
+function signInFrom(localAddress: string, email: string, password: string, headers: Record<string, string> = {}) {
+  const body = JSON.stringify({ email, password });
+  return new Promise<{ status: number; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    const req = request(
+      `${baseUrl()}/api/v1/session`,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", origin: baseUrl(), ...headers } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 describe("staff sessions", () => {
   it("signs in with an httpOnly SameSite cookie that authenticates the API", async () => {
@@ -70,6 +88,23 @@ describe("staff sessions", () => {
     expect((await blocked.res.json()).error.code).toBe("rate_limited");
     // Another account is not affected.
     expect((await signIn()).res.status).toBe(200);
+  });
+
+  it("without TRUST_PROXY, throttles by the connection's address and ignores a client's X-Forwarded-For", async () => {
+    const email = `spoof-${Date.now()}@callboard.test`;
+    // Each attempt claims another address; all come from 127.0.0.2, so the sixth is refused.
+    const statuses: number[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const res = await signInFrom("127.0.0.2", email, "wrong-password", { "x-forwarded-for": `203.0.113.${i}` });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Another connection address is another client.
+    expect((await signInFrom("127.0.0.3", email, "wrong-password")).status).toBe(401);
+    // A client's X-Forwarded-Proto does not make a plain-http cookie Secure.
+    const res = await signInFrom("127.0.0.3", TEST_ADMIN.email, TEST_ADMIN.password, { "x-forwarded-proto": "https" });
+    expect(res.status).toBe(200);
+    expect(String(res.headers["set-cookie"])).not.toMatch(/Secure/i);
   });
 
   it("sign-out ends the session", async () => {

@@ -76,7 +76,7 @@ export const accountOperations: Operation[] = [
     auth: "admin",
     body: createStaffUserSchema,
     responses: { 201: { description: "The new account.", body: staffUserSchema } },
-    errors: [409],
+    errors: [409, 503],
   },
   {
     method: "get",
@@ -135,12 +135,13 @@ export const accountOperations: Operation[] = [
     summary: "Sign in to the dashboard",
     description:
       "Sets an httpOnly `SameSite=Lax` session cookie. Must come from Callboard's own pages (Origin). " +
-      "Five failed attempts for an account within 15 minutes answer 429 with `Retry-After`.",
+      "Failed attempts slow down the client address that makes them (429 with `Retry-After`, growing delays); " +
+      "they never lock the account for other addresses. 503 with `Retry-After` when too many passwords wait to be checked.",
     tag: "Session",
     auth: "public",
     body: signInSchema,
     responses: { 200: { description: "Signed in.", body: sessionUserSchema, headers: ["Set-Cookie", "Cache-Control"] } },
-    errors: [401, 403, 429],
+    errors: [401, 403, 429, 503],
   },
   {
     method: "get",

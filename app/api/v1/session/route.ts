@@ -1,5 +1,6 @@
 // POST /api/v1/session: sign in (sets the session cookie). GET: who is signed in. DELETE: sign out.
 import { ApiError } from "@/lib/errors";
+import { clientAddress } from "@/lib/forwarded";
 import { methodNotAllowed, parseBody } from "@/lib/http";
 import { route } from "@/lib/route";
 import { isSameOrigin } from "@/server/auth/authenticate";
@@ -11,9 +12,9 @@ import { signIn, signOut, toSessionUser } from "@/server/auth/sign-in";
 export const POST = route({ auth: "public" }, async ({ req }) => {
   // A sign-in form posted from another site could sign a victim into the attacker's account.
   if (!isSameOrigin(req)) throw new ApiError("forbidden", "Sign in from Callboard's own sign-in page.");
-  const { session, principal } = await signIn(await parseBody(req, signInSchema));
+  const { session, principal } = await signIn(await parseBody(req, signInSchema), clientAddress(req.headers));
   return Response.json(toSessionUser(principal), {
-    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt), "Cache-Control": "no-store" },
+    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, req), "Cache-Control": "no-store" },
   });
 });
 

@@ -1,5 +1,6 @@
 // PUT /api/v1/session/password: the signed-in person changes their own password (the current one is
 // required). Every other session of theirs ends; this one is replaced by a fresh cookie.
+import { clientAddress } from "@/lib/forwarded";
 import { methodNotAllowed } from "@/lib/http";
 import { route } from "@/lib/route";
 import { sessionCookie } from "@/server/auth/session";
@@ -7,10 +8,10 @@ import { toSessionUser } from "@/server/auth/sign-in";
 import { changeOwnPasswordSchema } from "@/server/staff/schema";
 import { changeOwnPassword } from "@/server/staff/passwords";
 
-export const PUT = route({ auth: "staff", body: changeOwnPasswordSchema }, async ({ body, auth }) => {
-  const session = await changeOwnPassword(auth, body);
+export const PUT = route({ auth: "staff", body: changeOwnPasswordSchema }, async ({ req, body, auth }) => {
+  const session = await changeOwnPassword(auth, body, clientAddress(req.headers));
   return Response.json(toSessionUser(auth), {
-    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt), "Cache-Control": "no-store" },
+    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, req), "Cache-Control": "no-store" },
   });
 });
 
