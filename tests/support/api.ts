@@ -12,8 +12,24 @@ export const basicAuth = (u = TEST_CREDENTIALS.username, p = TEST_CREDENTIALS.pa
 /** Response bodies are read field by field in assertions, so they are typed loosely on purpose. */
 type JsonBody = Record<string, any>;
 
+/**
+ * fetch, sent again once when a kept-alive connection turns out to be closed already ("other side
+ * closed"): the server drops connections idle for 5 s, and a test that keeps the event loop busy longer
+ * (validating the OpenAPI document) may not have noticed before reusing one. The request never
+ * reached the server then, so sending it again is safe.
+ */
+export async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET") throw error;
+    return fetch(url, init);
+  }
+}
+
 export async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, root = baseUrl()) {
-  const res = await fetch(`${root}${path}`, {
+  const res = await fetchOnce(`${root}${path}`, {
     method,
     headers: {
       authorization: basicAuth(),
