@@ -29,7 +29,9 @@ export function clientAddress(headers: Headers): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
   if (bracketed) entry = bracketed[1];
   else if (/^[\d.]+:\d+$/.test(entry)) entry = entry.slice(0, entry.indexOf(":"));
-  entry = entry.replace(/%.*$/, "").toLowerCase();
+  // An IPv6 zone ("fe80::1%eth0") says nothing about the client; indexOf, not /%.*$/, which backtracks quadratically.
+  const zone = entry.indexOf("%");
+  entry = (zone === -1 ? entry : entry.slice(0, zone)).toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(entry);
   if (mapped) entry = mapped[1];
   if (isIPv4(entry)) return entry;
