@@ -120,6 +120,8 @@ test("agents and skills: create, validate, edit, deactivate and reactivate", asy
   await test.step("the skill's page lists the agent; edit the skill", async () => {
     await page.goto("/skills");
     await page.getByLabel("Search skills").fill(suffix);
+    // The search updates the URL once typing pauses; a click before that would be undone by it.
+    await expect(page.getByRole("link", { name: "Order notifications" })).toBeHidden();
     await page.getByRole("link", { name: skillName }).click();
     await expect(page.getByRole("heading", { level: 1, name: skillName })).toBeVisible();
     await expect(

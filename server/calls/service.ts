@@ -1,6 +1,6 @@
 // Interaction use cases: create (record + queue work in one transaction), read, list, update.
 import { db, withUniqueRetry } from "@/lib/db";
-import { fieldError, notFound } from "@/lib/errors";
+import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { parseBodyValue } from "@/lib/http";
 import { withWriteLock } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
@@ -11,7 +11,7 @@ import * as q from "./queries";
 import { claimIdempotencyKey, hashRequestBody, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { type CreateCallInput, createCallSchema, type ListCallsQuery, type UpdateCallInput } from "./schema";
 import { toCall } from "./serialize";
-import { transitionOrThrow } from "./transitions";
+import { StaleStatus, transitionOrThrow } from "./transitions";
 
 /** A new interaction: the worker starts on it, and list views (on every instance) show it at once. */
 function announceCreated(id: string) {
@@ -62,8 +62,30 @@ export async function listCalls(query: ListCallsQuery) {
   return { items: await Promise.all(rows.map(toCall)), total };
 }
 
+// A staff change can race an engine step that moves the same interaction on; it is then decided
+// again against the status the interaction has now, a few times, before the caller is told to retry.
+const UPDATE_ATTEMPTS = 3;
+
 export async function updateCall(id: string, input: UpdateCallInput) {
-  await withWriteLock(() =>
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyUpdate(id, input);
+      break;
+    } catch (error) {
+      if (!(error instanceof StaleStatus)) throw error;
+      if (attempt >= UPDATE_ATTEMPTS) {
+        throw new ApiError("conflict", "The status changed while this request was being handled. Fetch the call and try again.");
+      }
+    }
+  }
+  wakeWorker();
+  // Live views learn about staff changes the same way as about the engine's.
+  publishCallEvent({ callId: id, kind: "updated" });
+  return getCall(id);
+}
+
+function applyUpdate(id: string, input: UpdateCallInput) {
+  return withWriteLock(() =>
     db.$transaction(async (tx) => {
       const current = await tx.interaction.findUnique({ where: { id }, select: { id: true, status: true, channel: true } });
       if (!current) throw notFound("Call");
@@ -83,8 +105,4 @@ export async function updateCall(id: string, input: UpdateCallInput) {
       }
     }),
   );
-  wakeWorker();
-  // Live views learn about staff changes the same way as about the engine's.
-  publishCallEvent({ callId: id, kind: "updated" });
-  return getCall(id);
 }

@@ -95,9 +95,8 @@ export async function transitionOrThrow(
   const result = await transition(tx, call, to, { actor, reason });
   if (result.ok) return;
   const allowed = allowedNext(call.channel as Channel, call.status as Status);
-  if (result.reason === "stale") {
-    throw new ApiError("conflict", "The status changed while this request was being handled. Fetch the call and try again.");
-  }
+  // The engine moved the interaction meanwhile: the caller re-reads and decides again (updateCall does).
+  if (result.reason === "stale") throw new StaleStatus(call.id, call.status);
   throw new ApiError(
     "invalid_transition",
     allowed.length
