@@ -173,7 +173,8 @@ function operation(op: Operation): Json {
         content: {
           "application/json": {
             schema: refTo(requestSchemas, op.body, "request"),
-            ...(op.bodyExample && { examples: { example: op.bodyExample } }),
+            // One `example`, not an `examples` map: Swagger UI renders a map as an unlabelled <select>.
+            ...(op.bodyExample && { example: op.bodyExample.value }),
           },
         },
       },
