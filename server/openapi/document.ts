@@ -174,7 +174,7 @@ function operation(op: Operation): Json {
           "application/json": {
             schema: refTo(requestSchemas, op.body, "request"),
             // One `example`, not an `examples` map: Swagger UI renders a map as an unlabelled <select>.
-            ...(op.bodyExample && { example: op.bodyExample.value }),
+            ...(op.bodyExample !== undefined && { example: op.bodyExample }),
           },
         },
       },

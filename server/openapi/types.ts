@@ -44,7 +44,7 @@ export type Operation = {
   /** A schema registered in components.ts (requestSchemas). */
   body?: z.ZodType;
   /** A documented example of the body, shown in /docs. */
-  bodyExample?: { summary: string; value: unknown };
+  bodyExample?: unknown;
   responses: Record<number, ResponseSpec>;
   /** Error statuses beyond the ones the declaration implies (document.ts derives 401, 404, 422…). */
   errors?: number[];

@@ -39,7 +39,8 @@ export const callOperations: Operation[] = [
       },
     ],
     body: createCallSchema,
-    bodyExample: { summary: "The reference API's documented example (docs/reference/)", value: referenceRequest },
+    // The reference API's documented example (docs/reference/).
+    bodyExample: referenceRequest,
     responses: {
       200: { description: "The new interaction.", body: callSchema, headers: ["Location", "Idempotent-Replayed"] },
     },
