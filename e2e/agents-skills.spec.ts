@@ -93,6 +93,7 @@ test("agents and skills: create, validate, edit, deactivate and reactivate", asy
 
   await test.step("find and edit the agent: a role, and the phone cleared", async () => {
     await page.getByLabel("Search agents").fill(firstName);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${firstName}`));
     await expect(page.getByRole("link", { name: "Ava Thompson" })).toBeHidden();
     await page.getByRole("link", { name: agentName }).click();
     await expect(page.getByRole("heading", { level: 1, name: agentName })).toBeVisible();
@@ -121,6 +122,7 @@ test("agents and skills: create, validate, edit, deactivate and reactivate", asy
     await page.goto("/skills");
     await page.getByLabel("Search skills").fill(suffix);
     // The search updates the URL once typing pauses; a click before that would be undone by it.
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${suffix}`));
     await expect(page.getByRole("link", { name: "Order notifications" })).toBeHidden();
     await page.getByRole("link", { name: skillName }).click();
     await expect(page.getByRole("heading", { level: 1, name: skillName })).toBeVisible();

@@ -25,6 +25,9 @@ export function useListParams() {
   // The browser's history API: Next syncs useSearchParams with it without a server round trip.
   const write = useCallback(
     (changes: Changes) => {
+      // A debounced search can land after a click has already navigated away; it must not pull the
+      // browser back to the list.
+      if (window.location.pathname !== pathname) return;
       const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value === "" || value === undefined || (key === "page" && value === 1)) next.delete(key);
