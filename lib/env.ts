@@ -64,6 +64,26 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /**
+   * Any OpenAI-compatible server (OpenAI, Ollama http://localhost:11434/v1, vLLM, llama.cpp, LM Studio).
+   * Unset: agents use the scripted brain.
+   */
+  LLM_BASE_URL: z.string().url("LLM_BASE_URL must be a URL such as http://localhost:11434/v1").optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  /** The model agents use unless they name their own. */
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** How long one model request may take before it is retried. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Attempts per agent turn (timeouts, 5xx, malformed tool calls) before the interaction goes to staff. */
+  LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Agent turns after which a conversation ends or goes to staff, so a loop cannot run forever. */
+  LLM_MAX_TURNS: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Origins allowed to frame the web chat (frame-ancestors), space-separated; "*" allows any site. */
+  WEBCHAT_ALLOWED_ORIGINS: z.string().min(1).default("*"),
+  /** How long an outbound chat link (links.chat) stays valid. */
+  CHAT_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(604_800),
+  /** Customer messages per minute per conversation and per address (429 above). 0 turns limiting off. */
+  CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])
