@@ -145,7 +145,7 @@ export function MessageList({
             ))}
             {pending.map((m) => (
               <li key={`pending-${m.key}`} data-testid="chat-message-pending" className="flex justify-end">
-                <div className={`${MINE} opacity-75`}>
+                <div className={MINE}>
                   <p className="sr-only">You said:</p>
                   <Text>{m.content}</Text>
                   <p className="mt-0.5 text-right text-[11px]">Sending…</p>
