@@ -17,6 +17,16 @@ import {
 } from "@/server/calls/schema";
 import { channelSchema, statusSchema } from "@/server/calls/status";
 import { customerSchema } from "@/server/customers/schema";
+import {
+  chatConversationSchema,
+  chatMessageOutSchema,
+  chatMessageSchema,
+  chatStartSchema,
+  staffMessageSchema,
+  widgetConfigSchema,
+} from "@/server/conversations/schema";
+import { chatResponseSchemas } from "@/server/transports/webchat/responses";
+import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
@@ -76,6 +86,13 @@ export const responseSchemas = registry([
   [callMessageEventSchema, { id: "CallMessageEvent" }],
   [callEndedEventSchema, { id: "CallEndedEvent" }],
   [webhookTestEventSchema, { id: "WebhookTestEvent" }],
+  [chatMessageOutSchema, { id: "ChatMessage", description: "A message as the customer sees it." }],
+  [chatConversationSchema, { id: "ChatConversation" }],
+  [chatResponseSchemas.conversation, { id: "ChatConversationResponse" }],
+  [chatResponseSchemas.message, { id: "ChatMessageResponse" }],
+  [chatResponseSchemas.started, { id: "ChatStarted" }],
+  [widgetConfigSchema, { id: "WidgetConfig" }],
+  [widgetSettingsSchema, { id: "WidgetSettings", description: "Admins only: the embed snippets and the identity secret." }],
 ]);
 
 export const requestSchemas = registry([
@@ -89,6 +106,9 @@ export const requestSchemas = registry([
   [createStaffUserSchema, { id: "CreateStaffUserRequest" }],
   [updateStaffUserSchema, { id: "UpdateStaffUserRequest", description: "Send at least one of name, role or active." }],
   [signInSchema, { id: "SignInRequest" }],
+  [staffMessageSchema, { id: "StaffMessageRequest" }],
+  [chatMessageSchema, { id: "ChatMessageRequest" }],
+  [chatStartSchema, { id: "ChatStartRequest" }],
   [changeOwnPasswordSchema, { id: "ChangeOwnPasswordRequest" }],
   [setStaffPasswordSchema, { id: "SetStaffPasswordRequest" }],
   [createWebhookSchema, { id: "CreateWebhookRequest", description: "Without `events` the endpoint receives every call event." }],

@@ -3,6 +3,7 @@
 // when a route handler exports a method that is not declared here.
 import { accountOperations } from "./operations/accounts";
 import { callOperations, liveEventOperations } from "./operations/calls";
+import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
 import { systemOperations } from "./operations/system";
 import { webhookOperations } from "./operations/webhooks";
@@ -11,6 +12,14 @@ import type { Operation } from "./types";
 export const TAGS = [
   { name: "Calls", description: "Create interactions on any channel and follow them to the end." },
   { name: "Live events", description: "Server-Sent Events: one call's changes, or a feed of every call." },
+  {
+    name: "Conversations",
+    description: "Human take-over: pause the agent, write to the customer as staff, hand back.",
+  },
+  {
+    name: "Web chat",
+    description: "The customer's side of web chat, used by the chat page and the embeddable widget (no credentials).",
+  },
   { name: "Agents", description: "AI agents and the skills they hold." },
   { name: "Skills", description: "What an agent can handle." },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
@@ -33,6 +42,8 @@ export const TAGS = [
 export const OPERATIONS: Operation[] = [
   ...callOperations,
   ...liveEventOperations,
+  ...takeoverOperations,
+  ...chatOperations,
   ...directoryOperations,
   ...webhookOperations,
   ...accountOperations,
