@@ -82,7 +82,10 @@ export const requestSchemas = registry([
   [createCallSchema, { id: "CreateCallRequest" }],
   [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
   [createAgentSchema, { id: "CreateAgentRequest" }],
-  [updateAgentSchema, { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field." }],
+  [
+    updateAgentSchema,
+    { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field or a model setting." },
+  ],
   [createSkillSchema, { id: "CreateSkillRequest" }],
   [updateSkillSchema, { id: "UpdateSkillRequest", description: "Send at least one field." }],
   [createApiKeySchema, { id: "CreateApiKeyRequest" }],
