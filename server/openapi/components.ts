@@ -4,6 +4,7 @@
 // registries; every body an operation names must be registered here (document.ts checks).
 import { z } from "zod";
 import { errorEnvelopeSchema } from "@/lib/errors";
+import { actionSchema, actionSecretSchema, createActionSchema, updateActionSchema } from "@/server/actions/schema";
 import { agentSchema, createAgentSchema, updateAgentSchema } from "@/server/agents/schema";
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/server/api-keys/schema";
 import { sessionUserSchema, signInSchema } from "@/server/auth/schema";
@@ -69,6 +70,8 @@ export const responseSchemas = registry([
   [effectiveAgentSchema, { id: "EffectiveAgent", description: "The agent settings this interaction ran with." }],
   [callSummarySchema, { id: "CallSummary", description: "A short summary of a call that changed (GET /events)." }],
   [agentSchema, { id: "Agent" }],
+  [actionSchema, { id: "AgentAction", description: "An HTTP tool the agent's model may call." }],
+  [actionSecretSchema, { id: "AgentActionSecret", description: "The key that signs the agent's action requests." }],
   [skillSchema, { id: "Skill" }],
   [customerSchema, { id: "Customer" }],
   [statsSchema, { id: "Stats" }],
@@ -99,7 +102,12 @@ export const requestSchemas = registry([
   [createCallSchema, { id: "CreateCallRequest" }],
   [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
   [createAgentSchema, { id: "CreateAgentRequest" }],
-  [updateAgentSchema, { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field." }],
+  [
+    updateAgentSchema,
+    { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field or a model setting." },
+  ],
+  [createActionSchema, { id: "CreateAgentActionRequest" }],
+  [updateActionSchema, { id: "UpdateAgentActionRequest", description: "Send at least one field." }],
   [createSkillSchema, { id: "CreateSkillRequest" }],
   [updateSkillSchema, { id: "UpdateSkillRequest", description: "Send at least one field." }],
   [createApiKeySchema, { id: "CreateApiKeyRequest" }],

@@ -2,6 +2,7 @@
 // answers with. document.ts turns this list into the OpenAPI document; tests/api/openapi.test.ts fails
 // when a route handler exports a method that is not declared here.
 import { accountOperations } from "./operations/accounts";
+import { actionOperations } from "./operations/actions";
 import { callOperations, liveEventOperations } from "./operations/calls";
 import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
@@ -21,6 +22,12 @@ export const TAGS = [
     description: "The customer's side of web chat, used by the chat page and the embeddable widget (no credentials).",
   },
   { name: "Agents", description: "AI agents and the skills they hold." },
+  {
+    name: "Agent actions",
+    description:
+      "HTTP tools an agent's language model may call: Callboard POSTs the arguments to the action's URL, signed like a " +
+      "webhook with the agent's action secret, and hands the answer back to the model.",
+  },
   { name: "Skills", description: "What an agent can handle." },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
   { name: "Stats", description: "The overview's counters." },
@@ -45,6 +52,7 @@ export const OPERATIONS: Operation[] = [
   ...takeoverOperations,
   ...chatOperations,
   ...directoryOperations,
+  ...actionOperations,
   ...webhookOperations,
   ...accountOperations,
   ...systemOperations,
