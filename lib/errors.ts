@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "unsupported_media_type",
   "range_not_satisfiable",
   "rate_limited",
+  "chat_not_found",
+  "chat_closed",
   "service_unavailable",
   "internal_error",
 ] as const;
@@ -35,6 +37,8 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   rate_limited: 429,
+  chat_not_found: 404,
+  chat_closed: 409,
   service_unavailable: 503,
   internal_error: 500,
 };

@@ -7,6 +7,8 @@ import pg from "pg";
 import { sqliteFilePath } from "./db-adapter";
 import { dialect, env } from "./env";
 import { sqliteLike } from "./like";
+// db.ts imports isDriverUniqueViolation from here; db is only used at call time, so the cycle is harmless.
+import { db, type Tx } from "./db";
 
 export type SqlValue = string | number | boolean | null | Date;
 
@@ -141,3 +143,11 @@ export function isDriverUniqueViolation(e: unknown): boolean {
 
 /** Booleans come back as 0/1 from SQLite and true/false from Postgres. */
 export const bool = (v: unknown) => v === true || v === 1;
+
+/**
+ * A Prisma write transaction that takes its turn in the SQLite write queue (withWriteLock). New code
+ * writes through this instead of pairing the two by hand.
+ */
+export function writeTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withWriteLock(() => db.$transaction(fn));
+}

@@ -103,6 +103,26 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
           <TextAreaField label="Capabilities" rows={3} hint="One per line, e.g. order lookup." {...text("capabilities")} />
         </div>
       </Card>
+      <Card title="Language model">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Model"
+            autoComplete="off"
+            placeholder="Default: LLM_MODEL"
+            hint="The model name on the configured LLM server, e.g. gpt-4o-mini. Leave empty for the server's default."
+            {...text("llmModel")}
+          />
+          <TextField
+            label="Temperature"
+            type="number"
+            step="0.1"
+            min="0"
+            max="2"
+            hint="0 to 2: lower is steadier, higher more varied. Leave empty for the model's default."
+            {...text("llmTemperature")}
+          />
+        </div>
+      </Card>
       <SkillChoices agent={agent} register={register("skillIds")} error={fieldMessage(errors.skillIds)} />
       <FormActions busy={isSubmitting} submitLabel={agent ? "Save changes" : "Create agent"} cancelHref="/agents" />
     </form>

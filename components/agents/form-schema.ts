@@ -20,6 +20,8 @@ export const agentFormFields = [
   "baseInstructions",
   "initialMessage",
   "capabilities",
+  "llmModel",
+  "llmTemperature",
   "skillIds",
 ] as const;
 
@@ -34,11 +36,12 @@ const formValuesSchema = z.object({
   skillIds: z.array(z.string()),
 });
 
-/** `editing`: an emptied e-mail, phone or image URL is sent as null, which clears it. */
+/** `editing`: an emptied e-mail, phone, image URL, model or temperature is sent as null, which clears it. */
 // Typed as the widest body (update's) because a zod pipe wants its source to cover the next schema's input.
 function toBody(v: AgentFormValues, editing: boolean): z.input<typeof updateAgentSchema> {
   const optional = (s: string) => (s.trim() === "" ? (editing ? null : undefined) : s.trim());
   const number = (s: string) => (s.trim() === "" ? undefined : Number(s));
+  const optionalNumber = (s: string) => (s.trim() === "" ? (editing ? null : undefined) : Number(s));
   return {
     name: v.name,
     lastname: v.lastname,
@@ -58,6 +61,8 @@ function toBody(v: AgentFormValues, editing: boolean): z.input<typeof updateAgen
       .split("\n")
       .map((c) => c.trim())
       .filter(Boolean),
+    llmModel: optional(v.llmModel),
+    llmTemperature: optionalNumber(v.llmTemperature),
     skillIds: v.skillIds,
   };
 }
@@ -82,6 +87,8 @@ export function agentFormDefaults(agent?: AgentDto): AgentFormValues {
     baseInstructions: agent?.baseInstructions ?? "",
     initialMessage: agent?.initialMessage ?? "",
     capabilities: (agent?.capabilities ?? []).join("\n"),
+    llmModel: agent?.llmModel ?? "",
+    llmTemperature: agent?.llmTemperature == null ? "" : String(agent.llmTemperature),
     skillIds: agent?.skills.map((s) => s.id) ?? [],
   };
 }

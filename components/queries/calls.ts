@@ -45,3 +45,18 @@ export function useUpdateCallMutation(id: string) {
     },
   });
 }
+
+/** Take-over, hand-back and staff messages (POST /api/v1/calls/{id}/takeover|handback|messages). */
+export function useConversationMutations(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: callKeys.detail(id) });
+  const setCall = (call: Call) => queryClient.setQueryData(callKeys.detail(id), call);
+  return {
+    takeOver: useMutation({ mutationFn: () => apiClient.post<Call>(`/api/v1/calls/${id}/takeover`, {}), onSuccess: setCall }),
+    handBack: useMutation({ mutationFn: () => apiClient.post<Call>(`/api/v1/calls/${id}/handback`, {}), onSuccess: setCall }),
+    send: useMutation({
+      mutationFn: (content: string) => apiClient.post<Call["messages"][number]>(`/api/v1/calls/${id}/messages`, { content }),
+      onSuccess: refresh,
+    }),
+  };
+}

@@ -21,6 +21,8 @@ export const agentSelect = {
   initialMessage: true,
   capabilities: true,
   imageURL: true,
+  llmModel: true,
+  llmTemperature: true,
   createdAt: true,
   updatedAt: true,
   skills: {

@@ -21,12 +21,22 @@ export const createAgentSchema = z.strictObject({
   capabilities: z.array(line(100, "A capability")).max(50, "At most 50 capabilities are allowed.").optional(),
   skillIds: z.array(uuid("A skill id")).max(100, "At most 100 skills are allowed.").optional(),
   imageURL: httpUrl("imageURL").optional(),
+  /** The model this agent's conversations use; without it, the server's LLM_MODEL. */
+  llmModel: nonEmptyLine(200, "llmModel").optional(),
+  /** The model's sampling temperature; without it, the model's own default. */
+  llmTemperature: finite(0, 2, "llmTemperature").optional(),
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
-// null clears an optional contact field (the dashboard's edit form sends it for an emptied input).
+// null clears an optional contact field or model setting (the dashboard's edit form sends it for an emptied input).
 export const updateAgentSchema = createAgentSchema
-  .extend({ email: email().nullable(), phone: phone().nullable(), imageURL: httpUrl("imageURL").nullable() })
+  .extend({
+    email: email().nullable(),
+    phone: phone().nullable(),
+    imageURL: httpUrl("imageURL").nullable(),
+    llmModel: nonEmptyLine(200, "llmModel").nullable(),
+    llmTemperature: finite(0, 2, "llmTemperature").nullable(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
 export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
@@ -50,6 +60,8 @@ export const agentSchema = z.object({
   capabilities: z.array(z.string()),
   skills: z.array(skillSchema.pick({ id: true, name: true, description: true, language: true, active: true })),
   imageURL: z.string().nullable(),
+  llmModel: z.string().nullable(),
+  llmTemperature: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

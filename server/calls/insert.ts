@@ -10,7 +10,12 @@ import { type AgentForCompose, composeInteraction } from "./compose";
 import type { CallRow } from "./queries";
 import type { CreateCallInput } from "./schema";
 import { toCall } from "./serialize";
-import { recordEventSql } from "@/server/webhooks/outbox";
+import { messageEventData, recordEventSql } from "@/server/webhooks/outbox";
+import { createHash } from "node:crypto";
+import { defaultBrain } from "@/server/brain";
+import { messageSid } from "@/server/channels/simulator/script";
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 type AgentSqlRow = AgentForCompose & { active: unknown };
 
@@ -84,17 +89,48 @@ async function findOrCreateCustomer(tx: SqlTx, who: CustomerIdentity, now: Date)
   return { id: existing.id, name: who.name || existing.name };
 }
 
+/** How an interaction is run: by whom (provider, brain) and who started it. */
+export type InsertOptions = {
+  idempotencyKeyId?: string;
+  /** Inbound web chat: the visitor's first message, stored with the interaction. */
+  inbound?: { firstMessage: string };
+};
+
+/** The simulator runs every channel without a real provider, and any interaction asked to simulate. */
+function runBy(input: CreateCallInput, inbound: boolean) {
+  const provider = input.channel === "webchat" && (inbound || !input.simulate) ? "webchat" : "simulator";
+  const brain = defaultBrain();
+  // Without a model, a simulated interaction plays the fixed script, exactly as before engine v2.
+  const jobKind = provider === "simulator" && brain === "scripted" ? "simulate" : "start";
+  return { provider, brain, jobKind, simulated: provider === "simulator" };
+}
+
 /**
  * Records the interaction and queues its work in one transaction; returns the row as findCall would.
  * With an idempotency claim, the key is bound to the new interaction in the same transaction.
  */
-export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): Promise<CallRow> {
+export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }: InsertOptions = {}): Promise<CallRow> {
   return sqlTransaction(async (tx) => {
     const now = new Date();
     const agent = await loadAgentAndSkill(tx, input.agentId, input.skillId);
     const c = composeInteraction(agent, input);
     const customer = await findOrCreateCustomer(tx, c.customer, now);
     const id = randomUUID();
+    const run = runBy(input, Boolean(inbound));
+    const direction = inbound ? "inbound" : "outbound";
+    const firstMessage = inbound
+      ? {
+          seq: 0,
+          sid: messageSid(input.channel, id, 0, sha),
+          sender: "customer",
+          senderName: null,
+          internal: false,
+          content: inbound.firstMessage,
+          mediaUrl: null,
+          status: "received",
+          timestamp: now,
+        }
+      : null;
     const row: CallRow = {
       id,
       channel: input.channel,
@@ -116,22 +152,32 @@ export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): P
       hasRecording: false,
       durationSeconds: null,
       note: null,
-      provider: "simulator",
-      simulated: true,
+      provider: run.provider,
+      simulated: run.simulated,
+      direction,
+      brain: run.brain,
+      persona: input.persona ?? null,
+      needsPerson: false,
+      handoffReason: null,
+      takenOverById: null,
+      takenOverByName: null,
+      promptTokens: 0,
+      completionTokens: 0,
       endReason: null,
       createdAt: now,
       updatedAt: now,
       startedAt: null,
       endedAt: null,
-      messages: [],
+      messages: firstMessage ? [firstMessage] : [],
       history: [{ fromStatus: null, toStatus: "queued", actor: "api", reason: "created", createdAt: now }],
     };
     const searchText = [customer.name, c.customer.phone, c.customer.email].filter(Boolean).join(" ").toLowerCase();
     await tx.run(
       `INSERT INTO "Interaction" (id, channel, status, "agentId", "skillId", "customerId", "customerName", "customerPhone",
          "customerEmail", "agentPhone", "agentEmail", "effectiveAgent", "customFields", "initialMessage", prompt,
-         "unresolvedVariables", "hasRecording", provider, simulated, "searchText", "createdAt", "updatedAt", "lastActivityAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "unresolvedVariables", "hasRecording", provider, simulated, direction, brain, persona, "searchText", "createdAt",
+         "updatedAt", "lastActivityAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         row.channel,
@@ -151,7 +197,10 @@ export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): P
         row.unresolvedVariables,
         false,
         row.provider,
-        true,
+        row.simulated,
+        direction,
+        row.brain,
+        row.persona,
         searchText,
         now,
         now,
@@ -163,10 +212,17 @@ export function insertCall(input: CreateCallInput, idempotencyKeyId?: string): P
       [randomUUID(), id, now],
     );
     await tx.run(
-      `INSERT INTO "Job" (id, "interactionId", kind, state, step, "runAt", attempts, "createdAt", "updatedAt") VALUES (?, ?, 'simulate', 'pending', 0, ?, 0, ?, ?)`,
-      [randomUUID(), id, now, now, now],
+      `INSERT INTO "Job" (id, "interactionId", kind, state, step, "runAt", attempts, "createdAt", "updatedAt") VALUES (?, ?, ?, 'pending', 0, ?, 0, ?, ?)`,
+      [randomUUID(), id, run.jobKind, now, now, now],
     );
+    if (firstMessage) {
+      await tx.run(
+        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, status, timestamp) VALUES (?, ?, 0, ?, 'customer', ?, ?, 'received', ?)`,
+        [randomUUID(), id, firstMessage.sid, false, firstMessage.content, now],
+      );
+    }
     await recordEventSql(tx, "call.created", id, await toCall(row));
+    if (firstMessage) await recordEventSql(tx, "call.message", id, messageEventData(id, firstMessage));
     if (idempotencyKeyId) {
       await tx.run(`UPDATE "IdempotencyKey" SET "interactionId" = ? WHERE id = ?`, [id, idempotencyKeyId]);
     }

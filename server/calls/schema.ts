@@ -62,6 +62,10 @@ export const createCallSchema = z
     customerName: line(200, "customerName").optional(),
     customerPhone: phone().optional(),
     customerEmail: email().optional(),
+    /** Run on the simulator even when a real provider is configured ("test your agent"). */
+    simulate: z.boolean({ message: "simulate must be true or false." }).optional(),
+    /** Who the simulated customer is, when a model plays them: "an impatient customer whose parcel is late". */
+    persona: text(2000, "persona").optional(),
   })
   .superRefine((body, ctx) => {
     const phoneNumber = body.customerOverride?.phoneNumber ?? body.customerPhone;
@@ -134,6 +138,11 @@ export const listCallsQuerySchema = z
       .optional(),
     "dateRange[from]": isoDate("dateRange[from]").optional(),
     "dateRange[to]": isoDate("dateRange[to]").optional(),
+    direction: z.enum(["inbound", "outbound"], { message: "direction must be inbound or outbound." }).optional(),
+    needsPerson: z
+      .enum(["true", "false"], { message: "needsPerson must be true or false." })
+      .transform((v) => v === "true")
+      .optional(),
     q: line(200, "q").optional(),
     ...pagingQuery,
   })
@@ -149,13 +158,20 @@ export const callIdParamsSchema = z.object({ id: uuid("The call id") });
 export const recordingQuerySchema = z.object({ token: z.string().max(200).optional(), download: z.string().optional() });
 
 /** A message as the reference lists it: every field a string; `mediaUrl` is "" when there is no attachment. */
+export const MESSAGE_SENDERS = ["agent", "customer", "staff", "system", "tool"] as const;
+
 export const messageSchema = z.object({
   sid: z.string(),
   timestamp: z.string(),
-  sender: z.enum(["agent", "customer", "system"]),
+  /** staff: a person who took over; tool: a tool the agent called (internal). */
+  sender: z.enum(MESSAGE_SENDERS),
   content: z.string(),
   mediaUrl: z.string(),
   status: z.string(),
+  /** Who wrote a staff message. */
+  senderName: z.string().nullable(),
+  /** Shown to staff only, never to the customer: tool calls and notes. */
+  internal: z.boolean(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -223,6 +239,20 @@ export const callSchema = referenceCallSchema.extend({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   statusHistory: z.array(statusChangeSchema),
-  links: z.object({ self: z.string(), recording: z.string().nullable() }),
+  direction: z.enum(["inbound", "outbound"]),
+  /** Who writes the agent's turns: the scripted brain or a language model. */
+  brain: z.enum(["scripted", "llm"]),
+  /** The agent handed off (or failed): a person should step in. */
+  needsPerson: z.boolean(),
+  handoffReason: z.string().nullable(),
+  /** The staff member writing instead of the brain. */
+  takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int(), totalTokens: z.number().int() }),
+  links: z.object({
+    self: z.string(),
+    recording: z.string().nullable(),
+    /** Outbound web chat: the signed, expiring page where the customer chats with the agent. */
+    chat: z.string().nullable(),
+  }),
 });
 export type Call = z.infer<typeof callSchema>;

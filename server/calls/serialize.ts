@@ -2,6 +2,7 @@
 import { env, publicUrl } from "@/lib/env";
 import { signToken } from "@/lib/signing";
 import { toIso, toIsoOrNull } from "@/lib/time";
+import { chatUrl } from "@/server/transports/webchat/link";
 import type { CallRow } from "./queries";
 import type { Call, CustomField, EffectiveAgent, Message } from "./schema";
 import type { Status } from "./status";
@@ -32,11 +33,14 @@ export function toMessage(m: MessageRow): Message {
     // The reference types mediaUrl as a string, so a message without an attachment has "", not null.
     mediaUrl: m.mediaUrl ?? "",
     status: m.status,
+    senderName: m.senderName,
+    internal: m.internal,
   };
 }
 
 export async function toCall(row: CallRow): Promise<Call> {
   const recording = row.hasRecording ? await recordingUrl(row.id) : null;
+  const chat = row.provider === "webchat" && row.direction === "outbound" ? await chatUrl(row.id) : null;
   return {
     id: row.id,
     status: row.status as Status,
@@ -73,6 +77,16 @@ export async function toCall(row: CallRow): Promise<Call> {
       actor: h.actor,
       reason: h.reason,
     })),
-    links: { self: `${publicUrl()}/api/v1/calls/${row.id}`, recording },
+    direction: row.direction as Call["direction"],
+    brain: row.brain as Call["brain"],
+    needsPerson: row.needsPerson,
+    handoffReason: row.handoffReason,
+    takenOverBy: row.takenOverById ? { id: row.takenOverById, name: row.takenOverByName ?? "" } : null,
+    usage: {
+      promptTokens: row.promptTokens,
+      completionTokens: row.completionTokens,
+      totalTokens: row.promptTokens + row.completionTokens,
+    },
+    links: { self: `${publicUrl()}/api/v1/calls/${row.id}`, recording, chat },
   };
 }

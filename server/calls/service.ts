@@ -39,7 +39,7 @@ export async function createCallOnce(body: Record<string, unknown>, key: string,
   let row: Awaited<ReturnType<typeof insertCall>>;
   try {
     const input = parseBodyValue(body, createCallSchema);
-    row = await withUniqueRetry(() => insertCall(input, outcome.claim.id));
+    row = await withUniqueRetry(() => insertCall(input, { idempotencyKeyId: outcome.claim.id }));
   } catch (error) {
     await releaseIdempotencyKey(outcome.claim);
     throw error;

@@ -97,3 +97,13 @@ export function finishJobsOf(tx: Tx, interactionId: string) {
     data: { state: "done", lockedBy: null, lockedUntil: null },
   });
 }
+
+/** Keeps a long job (a model turn) leased while it runs. */
+export async function renewLease(job: JobRow, workerId: string) {
+  await withWriteLock(() =>
+    db.job.updateMany({
+      where: { id: job.id, step: job.step, lockedBy: workerId },
+      data: { lockedUntil: new Date(Date.now() + LEASE_MS) },
+    }),
+  );
+}

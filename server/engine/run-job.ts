@@ -10,6 +10,7 @@ import { withWriteLock } from "@/lib/sql";
 import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
+import { runConversationJob } from "@/server/conversations/run";
 import { providerFor } from "./providers";
 import {
   advanceJob,
@@ -59,6 +60,11 @@ async function stepOnce(job: JobRow, workerId: string, hooks: StepHooks): Promis
 }
 
 export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {}) {
+  if (job.kind !== "simulate") {
+    // Engine v2 (real channels, the model brain, "test your agent"): one job per turn.
+    await runConversationJob(job, workerId).catch((error) => failStep(job, workerId, error));
+    return;
+  }
   for (let read = 1; ; read++) {
     let changed: Changed;
     try {

@@ -4,6 +4,7 @@
 // registries; every body an operation names must be registered here (document.ts checks).
 import { z } from "zod";
 import { errorEnvelopeSchema } from "@/lib/errors";
+import { actionSchema, actionSecretSchema, createActionSchema, updateActionSchema } from "@/server/actions/schema";
 import { agentSchema, createAgentSchema, updateAgentSchema } from "@/server/agents/schema";
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/server/api-keys/schema";
 import { sessionUserSchema, signInSchema } from "@/server/auth/schema";
@@ -17,6 +18,16 @@ import {
 } from "@/server/calls/schema";
 import { channelSchema, statusSchema } from "@/server/calls/status";
 import { customerSchema } from "@/server/customers/schema";
+import {
+  chatConversationSchema,
+  chatMessageOutSchema,
+  chatMessageSchema,
+  chatStartSchema,
+  staffMessageSchema,
+  widgetConfigSchema,
+} from "@/server/conversations/schema";
+import { chatResponseSchemas } from "@/server/transports/webchat/responses";
+import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
@@ -59,6 +70,8 @@ export const responseSchemas = registry([
   [effectiveAgentSchema, { id: "EffectiveAgent", description: "The agent settings this interaction ran with." }],
   [callSummarySchema, { id: "CallSummary", description: "A short summary of a call that changed (GET /events)." }],
   [agentSchema, { id: "Agent" }],
+  [actionSchema, { id: "AgentAction", description: "An HTTP tool the agent's model may call." }],
+  [actionSecretSchema, { id: "AgentActionSecret", description: "The key that signs the agent's action requests." }],
   [skillSchema, { id: "Skill" }],
   [customerSchema, { id: "Customer" }],
   [statsSchema, { id: "Stats" }],
@@ -76,19 +89,34 @@ export const responseSchemas = registry([
   [callMessageEventSchema, { id: "CallMessageEvent" }],
   [callEndedEventSchema, { id: "CallEndedEvent" }],
   [webhookTestEventSchema, { id: "WebhookTestEvent" }],
+  [chatMessageOutSchema, { id: "ChatMessage", description: "A message as the customer sees it." }],
+  [chatConversationSchema, { id: "ChatConversation" }],
+  [chatResponseSchemas.conversation, { id: "ChatConversationResponse" }],
+  [chatResponseSchemas.message, { id: "ChatMessageResponse" }],
+  [chatResponseSchemas.started, { id: "ChatStarted" }],
+  [widgetConfigSchema, { id: "WidgetConfig" }],
+  [widgetSettingsSchema, { id: "WidgetSettings", description: "Admins only: the embed snippets and the identity secret." }],
 ]);
 
 export const requestSchemas = registry([
   [createCallSchema, { id: "CreateCallRequest" }],
   [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
   [createAgentSchema, { id: "CreateAgentRequest" }],
-  [updateAgentSchema, { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field." }],
+  [
+    updateAgentSchema,
+    { id: "UpdateAgentRequest", description: "Send at least one field; null clears a contact field or a model setting." },
+  ],
+  [createActionSchema, { id: "CreateAgentActionRequest" }],
+  [updateActionSchema, { id: "UpdateAgentActionRequest", description: "Send at least one field." }],
   [createSkillSchema, { id: "CreateSkillRequest" }],
   [updateSkillSchema, { id: "UpdateSkillRequest", description: "Send at least one field." }],
   [createApiKeySchema, { id: "CreateApiKeyRequest" }],
   [createStaffUserSchema, { id: "CreateStaffUserRequest" }],
   [updateStaffUserSchema, { id: "UpdateStaffUserRequest", description: "Send at least one of name, role or active." }],
   [signInSchema, { id: "SignInRequest" }],
+  [staffMessageSchema, { id: "StaffMessageRequest" }],
+  [chatMessageSchema, { id: "ChatMessageRequest" }],
+  [chatStartSchema, { id: "ChatStartRequest" }],
   [changeOwnPasswordSchema, { id: "ChangeOwnPasswordRequest" }],
   [setStaffPasswordSchema, { id: "SetStaffPasswordRequest" }],
   [createWebhookSchema, { id: "CreateWebhookRequest", description: "Without `events` the endpoint receives every call event." }],

@@ -2,7 +2,9 @@
 // answers with. document.ts turns this list into the OpenAPI document; tests/api/openapi.test.ts fails
 // when a route handler exports a method that is not declared here.
 import { accountOperations } from "./operations/accounts";
+import { actionOperations } from "./operations/actions";
 import { callOperations, liveEventOperations } from "./operations/calls";
+import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
 import { systemOperations } from "./operations/system";
 import { webhookOperations } from "./operations/webhooks";
@@ -11,7 +13,21 @@ import type { Operation } from "./types";
 export const TAGS = [
   { name: "Calls", description: "Create interactions on any channel and follow them to the end." },
   { name: "Live events", description: "Server-Sent Events: one call's changes, or a feed of every call." },
+  {
+    name: "Conversations",
+    description: "Human take-over: pause the agent, write to the customer as staff, hand back.",
+  },
+  {
+    name: "Web chat",
+    description: "The customer's side of web chat, used by the chat page and the embeddable widget (no credentials).",
+  },
   { name: "Agents", description: "AI agents and the skills they hold." },
+  {
+    name: "Agent actions",
+    description:
+      "HTTP tools an agent's language model may call: Callboard POSTs the arguments to the action's URL, signed like a " +
+      "webhook with the agent's action secret, and hands the answer back to the model.",
+  },
   { name: "Skills", description: "What an agent can handle." },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
   { name: "Stats", description: "The overview's counters." },
@@ -33,7 +49,10 @@ export const TAGS = [
 export const OPERATIONS: Operation[] = [
   ...callOperations,
   ...liveEventOperations,
+  ...takeoverOperations,
+  ...chatOperations,
   ...directoryOperations,
+  ...actionOperations,
   ...webhookOperations,
   ...accountOperations,
   ...systemOperations,

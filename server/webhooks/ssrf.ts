@@ -2,6 +2,7 @@
 // network: loopback, private, link-local, carrier-grade NAT, cloud metadata and other special
 // addresses are refused, at registration and again at every send (the socket connects only to an
 // address checked here, so a DNS answer cannot change between the check and the connection).
+// Agent actions (server/actions) call their URLs under the same rule; `kind` only changes the wording.
 // WEBHOOK_ALLOW_PRIVATE_URLS=true lifts the address rule for local development and tests.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
@@ -94,28 +95,37 @@ export function forbiddenAddressReason(address: string): string | null {
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 
-function refusal(host: string, address: string, reason: string) {
+/** What calls the URL, so a refusal names the thing the user is editing. */
+export type OutboundKind = "webhook" | "action";
+const LABELS: Record<OutboundKind, { url: string; callers: string }> = {
+  webhook: { url: "The webhook URL", callers: "Webhooks" },
+  action: { url: "The action URL", callers: "Actions" },
+};
+
+function refusal(host: string, address: string, reason: string, kind: OutboundKind) {
   const shown = host === address ? address : `${host} (${address})`;
-  return `The webhook URL's host ${shown} is ${reason} address. Webhooks may only call public addresses.`;
+  const { url, callers } = LABELS[kind];
+  return `${url}'s host ${shown} is ${reason} address. ${callers} may only call public addresses.`;
 }
 
 /**
- * Checks a webhook URL before it is stored: http(s) only, and (unless private URLs are allowed)
- * a host whose every address is public. Returns why it is refused, or null.
+ * Checks a webhook (or action) URL before it is stored: http(s) only, and (unless private URLs are
+ * allowed) a host whose every address is public. Returns why it is refused, or null.
  */
-export async function webhookUrlProblem(raw: string): Promise<string | null> {
+export async function webhookUrlProblem(raw: string, kind: OutboundKind = "webhook"): Promise<string | null> {
+  const label = LABELS[kind].url;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "The webhook URL is not a valid URL.";
+    return `${label} is not a valid URL.`;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "The webhook URL must use http or https.";
+  if (url.protocol !== "http:" && url.protocol !== "https:") return `${label} must use http or https.`;
   if (env.WEBHOOK_ALLOW_PRIVATE_URLS) return null;
   const host = hostOf(url);
   if (isIP(host)) {
     const reason = forbiddenAddressReason(host);
-    return reason ? refusal(host, host, reason) : null;
+    return reason ? refusal(host, host, reason, kind) : null;
   }
   let addresses: LookupAddress[];
   try {
@@ -123,39 +133,43 @@ export async function webhookUrlProblem(raw: string): Promise<string | null> {
       dnsLookup(host, { all: true }, (err, list) => (err ? reject(err) : resolve(list))),
     );
   } catch {
-    return `The webhook URL's host ${host} could not be resolved.`;
+    return `${label}'s host ${host} could not be resolved.`;
   }
   for (const { address } of addresses) {
     const reason = forbiddenAddressReason(address);
-    if (reason) return refusal(host, address, reason);
+    if (reason) return refusal(host, address, reason, kind);
   }
   return null;
 }
 
 /** The same address rule for an IP literal in a URL at send time (literals never reach `lookup`). */
-export function literalAddressProblem(url: URL): string | null {
+export function literalAddressProblem(url: URL, kind: OutboundKind = "webhook"): string | null {
   const host = hostOf(url);
   if (env.WEBHOOK_ALLOW_PRIVATE_URLS || !isIP(host)) return null;
   const reason = forbiddenAddressReason(host);
-  return reason ? refusal(host, host, reason) : null;
+  return reason ? refusal(host, host, reason, kind) : null;
 }
 
 /**
  * A drop-in `lookup` for http.request: resolves the name, refuses it if any address is forbidden,
  * and hands the socket only the checked addresses.
  */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { all: true, family: options.family }, (err, addresses) => {
-    if (err) return callback(err, []);
-    if (!env.WEBHOOK_ALLOW_PRIVATE_URLS) {
-      for (const { address } of addresses) {
-        const reason = forbiddenAddressReason(address);
-        if (reason) return callback(Object.assign(new Error(refusal(hostname, address, reason)), { code: "EFORBIDDEN" }), []);
+export function guardedLookupFor(kind: OutboundKind): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { all: true, family: options.family }, (err, addresses) => {
+      if (err) return callback(err, []);
+      if (!env.WEBHOOK_ALLOW_PRIVATE_URLS) {
+        for (const { address } of addresses) {
+          const reason = forbiddenAddressReason(address);
+          if (reason) {
+            return callback(Object.assign(new Error(refusal(hostname, address, reason, kind)), { code: "EFORBIDDEN" }), []);
+          }
+        }
       }
-    }
-    if (options.all) return callback(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error(`${hostname} has no address.`), { code: "ENOTFOUND" }), []);
-    callback(null, first.address, first.family);
-  });
-};
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`${hostname} has no address.`), { code: "ENOTFOUND" }), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}

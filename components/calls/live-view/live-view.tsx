@@ -16,6 +16,8 @@ import { MessagesTimeline } from "./messages-timeline";
 import { NoteEditor } from "./note-editor";
 import { RecordingPanel } from "./recording-panel";
 import { StatusActions } from "./status-actions";
+import { ChatLink } from "./chat-link";
+import { HandoffAlert, TakeoverPanel } from "./takeover-panel";
 import { TranscriptPanel } from "./transcript-panel";
 
 const isMissing = (error: unknown) => error instanceof ApiClientError && (error.status === 404 || error.status === 422);
@@ -69,12 +71,15 @@ export function LiveView({ id }: { id: string }) {
       <StatusBar call={call} receivedAt={query.dataUpdatedAt} live={liveState} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
+          <HandoffAlert call={call} />
           <UnresolvedVariables names={call.unresolvedVariables} />
           <MessagesTimeline call={call} live={live} />
           <RecordingPanel call={call} live={live} />
           <TranscriptPanel call={call} live={live} />
         </div>
         <div className="min-w-0 space-y-6">
+          <ChatLink call={call} />
+          <TakeoverPanel call={call} />
           <StatusActions call={call} />
           <CallDetails call={call} />
           <NoteEditor callId={call.id} note={call.note} />

@@ -1,16 +1,30 @@
-// Every message of the interaction as chat bubbles: the agent on the right, the customer on the left,
-// system notes centred. A log region, so screen readers announce new messages as they arrive.
+// Every message of the interaction as chat bubbles: the agent and staff on the right, the customer on
+// the left, system notes and tool calls centred (those are internal: the customer never sees them).
+// A log region, so screen readers announce new messages as they arrive.
 import { formatTime } from "@/lib/format";
 import type { Call } from "@/server/calls/schema";
 
 type Message = Call["messages"][number];
 
-const SENDER_LABEL: Record<Message["sender"], string> = { agent: "Agent", customer: "Customer", system: "System" };
+const SENDER_LABEL: Record<Message["sender"], string> = {
+  agent: "Agent",
+  customer: "Customer",
+  staff: "Staff",
+  system: "System",
+  tool: "Tool call",
+};
+
+function author(message: Message, agentName: string, customerName: string): string {
+  if (message.sender === "agent") return agentName;
+  if (message.sender === "customer") return customerName;
+  if (message.sender === "staff") return message.senderName || "Staff";
+  return SENDER_LABEL[message.sender];
+}
 
 function Bubble({ message, agentName, customerName }: { message: Message; agentName: string; customerName: string }) {
-  const mine = message.sender === "agent";
-  const system = message.sender === "system";
-  const who = message.sender === "agent" ? agentName : message.sender === "customer" ? customerName : "System";
+  const mine = message.sender === "agent" || message.sender === "staff";
+  const system = message.sender === "system" || message.sender === "tool";
+  const who = author(message, agentName, customerName);
   return (
     <li
       data-testid="message"
@@ -21,8 +35,10 @@ function Bubble({ message, agentName, customerName }: { message: Message; agentN
         aria-label={`${SENDER_LABEL[message.sender]} message at ${formatTime(message.timestamp)}`}
         className={`max-w-[85%] rounded-2xl px-3.5 py-2.5 text-sm shadow-xs sm:max-w-[75%] ${
           system
-            ? "bg-slate-100 text-slate-700"
-            : mine
+            ? `bg-slate-100 text-slate-700 ${message.sender === "tool" ? "font-mono text-xs" : ""}`
+            : message.sender === "staff"
+              ? "rounded-br-sm bg-emerald-700 text-white"
+              : mine
               ? "rounded-br-sm bg-indigo-600 text-white"
               : "rounded-bl-sm border border-slate-200 bg-white text-slate-900"
         }`}
@@ -31,6 +47,7 @@ function Bubble({ message, agentName, customerName }: { message: Message; agentN
           <span className="font-semibold">
             {who}
             {!system && <span className="font-normal"> · {SENDER_LABEL[message.sender]}</span>}
+            {message.internal && <span className="font-normal"> · staff only</span>}
           </span>
           <time dateTime={message.timestamp}>{formatTime(message.timestamp)}</time>
         </header>

@@ -1,0 +1,125 @@
+// The engine alone applies what happens in a conversation: messages from any side, the brain's
+// decisions, take-over and hand-back, and the end. Every write goes through here, inside the caller's
+// transaction, together with the status change, the webhook outbox row and the next job; live events
+// are published by the caller after the commit.
+import { createHash } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { type Status, isTerminal } from "@/server/calls/status";
+import { transition } from "@/server/calls/transitions";
+import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
+import type { Usage } from "@/server/brain/types";
+import { messageSid } from "@/server/channels/simulator/script";
+import type { Channel } from "@/server/calls/status";
+import { nextSeq, type WriteRow } from "./queries";
+
+export type Sender = "agent" | "customer" | "staff" | "system" | "tool";
+
+export type NewMessage = {
+  sender: Sender;
+  content: string;
+  senderName?: string | null;
+  internal?: boolean;
+  status?: string;
+  usage?: Usage;
+};
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** A message's first delivery status: what the customer sent was received; what they are sent, sent. */
+function initialStatus(m: NewMessage): string {
+  if (m.status) return m.status;
+  if (m.internal) return "logged";
+  return m.sender === "customer" ? "received" : "sent";
+}
+
+export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel">, m: NewMessage) {
+  const seq = await nextSeq(tx, call.id);
+  const message = await tx.message.create({
+    data: {
+      interactionId: call.id,
+      seq,
+      sid: messageSid(call.channel as Channel, call.id, seq, sha),
+      sender: m.sender,
+      senderName: m.senderName ?? null,
+      internal: m.internal ?? false,
+      content: m.content,
+      status: initialStatus(m),
+      promptTokens: m.usage?.promptTokens ?? null,
+      completionTokens: m.usage?.completionTokens ?? null,
+    },
+  });
+  await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
+  await tx.interaction.update({
+    where: { id: call.id },
+    data: {
+      lastActivityAt: new Date(),
+      ...(m.usage && {
+        promptTokens: { increment: m.usage.promptTokens },
+        completionTokens: { increment: m.usage.completionTokens },
+      }),
+    },
+  });
+  return message;
+}
+
+/** Moves the interaction along `path`, skipping the statuses it has already passed. */
+export async function advanceTo(tx: Tx, call: WriteRow, path: Status[], reason?: string) {
+  let current = call.status;
+  const start = path.indexOf(current as Status);
+  for (const to of path.slice(start + 1)) {
+    const result = await transition(tx, { ...call, status: current }, to, { actor: "engine", reason });
+    if (!result.ok) break;
+    current = to;
+  }
+  call.status = current;
+}
+
+const LABEL: Record<string, string> = { agent: "Agent", customer: "Customer", staff: "Staff", system: "System" };
+
+/** "Agent: …" lines; staff lines name who wrote them. Tool calls and notes stay out of the transcript. */
+export function transcriptOf(messages: { sender: string; senderName: string | null; content: string; internal: boolean }[]) {
+  return messages
+    .filter((m) => !m.internal && m.sender !== "tool")
+    .map((m) => `${m.sender === "staff" && m.senderName ? `Staff (${m.senderName})` : (LABEL[m.sender] ?? m.sender)}: ${m.content}`)
+    .join("\n");
+}
+
+/** Ends an open conversation with its transcript and duration; false when it had already ended. */
+export async function endConversation(tx: Tx, call: WriteRow, to: Status, reason: string, actor: "engine" | "staff" | "api" = "engine") {
+  if (isTerminal(call.status)) return false;
+  const row = await tx.interaction.findUniqueOrThrow({
+    where: { id: call.id },
+    select: {
+      startedAt: true,
+      createdAt: true,
+      messages: { select: { sender: true, senderName: true, content: true, internal: true }, orderBy: { seq: "asc" } },
+    },
+  });
+  const started = row.startedAt ?? row.createdAt;
+  const result = await transition(tx, call, to, {
+    actor,
+    reason,
+    set: {
+      durationSeconds: Math.max(1, Math.round((Date.now() - started.getTime()) / 1000)),
+      transcription: transcriptOf(row.messages),
+      hasRecording: call.channel === "call",
+    },
+  });
+  if (!result.ok) return false;
+  await tx.interaction.update({ where: { id: call.id }, data: { needsPerson: false } });
+  await tx.job.updateMany({
+    where: { interactionId: call.id, state: "pending", lockedBy: null },
+    data: { state: "done" },
+  });
+  return true;
+}
+
+export const HOLDING_MESSAGE = "Thanks for your patience. I'm bringing in a colleague who will reply here shortly.";
+
+/** The brain handed off (or failed): staff are asked to step in and the customer is told. */
+export async function handOff(tx: Tx, call: WriteRow, reason: string) {
+  await tx.interaction.update({ where: { id: call.id }, data: { needsPerson: true, handoffReason: reason.slice(0, 500) } });
+  await appendMessage(tx, call, { sender: "system", content: `Handed to staff: ${reason}`, internal: true });
+  if (call.channel !== "call") await appendMessage(tx, call, { sender: "agent", content: HOLDING_MESSAGE });
+  call.needsPerson = true;
+}

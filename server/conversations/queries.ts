@@ -1,0 +1,88 @@
+// Database access for the conversation engine: what a turn reads, the message sequence, and the jobs.
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+
+export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Everything an agent turn needs, read outside any transaction (the model call is slow). */
+export const findConversation = (id: string) =>
+  db.interaction.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      provider: true,
+      brain: true,
+      direction: true,
+      persona: true,
+      agentId: true,
+      effectiveAgent: true,
+      customFields: true,
+      initialMessage: true,
+      prompt: true,
+      customerName: true,
+      customerPhone: true,
+      customerEmail: true,
+      takenOverById: true,
+      needsPerson: true,
+      customer: { select: { firstName: true, language: true } },
+      skill: { select: { name: true } },
+      agent: { select: { llmModel: true, llmTemperature: true } },
+      messages: {
+        select: { seq: true, sender: true, senderName: true, content: true, internal: true },
+        orderBy: { seq: "asc" },
+      },
+    },
+  });
+export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
+
+/** The interaction as a write re-reads it inside its transaction. */
+export const findForWrite = (tx: Tx, id: string) =>
+  tx.interaction.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      provider: true,
+      brain: true,
+      direction: true,
+      takenOverById: true,
+      needsPerson: true,
+    },
+  });
+export type WriteRow = NonNullable<Awaited<ReturnType<typeof findForWrite>>>;
+
+export async function nextSeq(tx: Tx, interactionId: string): Promise<number> {
+  const last = await tx.message.findFirst({ where: { interactionId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  return (last?.seq ?? -1) + 1;
+}
+
+/** Queues a job; a pending job of the same kind that has not started yet already covers it. */
+export async function enqueue(tx: Tx, interactionId: string, kind: JobKind, delayMs = 0) {
+  const waiting = await tx.job.findFirst({
+    where: { interactionId, kind, state: "pending", lockedBy: null },
+    select: { id: true },
+  });
+  if (waiting) return;
+  await tx.job.create({
+    data: { id: randomUUID(), interactionId, kind, runAt: new Date(Date.now() + delayMs) },
+  });
+}
+
+/** Another worker is running a turn of this conversation right now (Postgres, several instances). */
+export async function turnRunningElsewhere(interactionId: string, jobId: string) {
+  const other = await db.job.findFirst({
+    where: {
+      interactionId,
+      id: { not: jobId },
+      state: "pending",
+      kind: { in: ["agent-turn", "customer-turn"] },
+      lockedUntil: { gt: new Date() },
+    },
+    select: { id: true },
+  });
+  return Boolean(other);
+}

@@ -1,0 +1,162 @@
+// Runs the conversation jobs of engine v2:
+//   start          opens the interaction with its provider and says the agent's first line (outbound), or
+//                  picks up the visitor's first message (inbound)
+//   agent-turn     asks the brain for the agent's next turn and applies it
+//   customer-turn  the simulated customer answers (simulator transport, played by the model)
+// The slow part (the model) runs outside any transaction under a renewed lease; its result is applied in
+// one transaction that also finishes the job, guarded by the lease. A worker killed mid-turn leaves the
+// job leased and unfinished: another run repeats the turn, and since nothing was written, no message is
+// lost or said twice.
+import { env } from "@/lib/env";
+import { writeTx } from "@/lib/sql";
+import { isTerminal, type Status } from "@/server/calls/status";
+import { publishCallEvent } from "@/server/events/bus";
+import { brainFor } from "@/server/brain";
+import { listEnabledActions } from "@/server/actions/queries";
+import { openingLine, type ToolLog } from "@/server/brain/types";
+import { simulatedCustomerTurn } from "@/server/transports/simulator/customer";
+import { advanceJob, type JobRow, LostLease, postponeJob, renewLease } from "@/server/engine/queries";
+import { advanceTo, appendMessage, endConversation, handOff } from "./apply";
+import { brainContext } from "./context";
+import { enqueue, findConversation, findForWrite, turnRunningElsewhere } from "./queries";
+import { markTyping, publishTyping } from "./typing";
+
+/** The happy path to a live conversation, per channel, as the status table allows it. */
+const OPENING_PATH: Record<string, Status[]> = {
+  call: ["queued", "initiated", "ringing", "in-progress"],
+  sms: ["queued", "initiated", "sent", "delivered", "in-progress"],
+  email: ["queued", "initiated", "sent", "delivered", "in-progress"],
+  whatsapp: ["queued", "initiated", "sent", "delivered", "read", "in-progress"],
+  webchat: ["queued", "initiated", "in-progress"],
+};
+
+/** Pace of the simulated customer, so a watcher can follow the conversation. */
+const customerDelay = () => env.SIMULATOR_STEP_MS;
+
+async function start(job: JobRow, workerId: string) {
+  return writeTx(async (tx) => {
+    const call = await findForWrite(tx, job.interactionId);
+    if (!call || isTerminal(call.status)) return advanceJob(tx, job, workerId, { state: "done" });
+    const row = await findConversation(job.interactionId);
+    if (!row) return advanceJob(tx, job, workerId, { state: "done" });
+    if (call.direction === "inbound") {
+      // The visitor wrote first: the interaction is live, and the agent answers.
+      await advanceTo(tx, call, OPENING_PATH.webchat, "the visitor started the chat");
+      await enqueue(tx, call.id, "agent-turn");
+    } else {
+      const opening = openingLine(brainContext(row, []));
+      if (call.provider === "webchat") {
+        // Outbound chat: the first line waits on the chat page; the chat is live once the customer answers.
+        await advanceTo(tx, call, ["queued", "initiated"]);
+        await appendMessage(tx, call, { sender: "agent", content: opening });
+      } else {
+        await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat);
+        await appendMessage(tx, call, { sender: "agent", content: opening });
+        await enqueue(tx, call.id, "customer-turn", customerDelay());
+      }
+    }
+    await advanceJob(tx, job, workerId, { state: "done" });
+  });
+}
+
+function toolLines(tools: ToolLog[]) {
+  return tools.map((t) => ({
+    sender: "tool" as const,
+    internal: true,
+    content: `${t.name}(${JSON.stringify(t.input)}) → ${t.ok ? "" : "failed: "}${t.output}`.slice(0, 4000),
+  }));
+}
+
+async function agentTurn(job: JobRow, workerId: string): Promise<void> {
+  const row = await findConversation(job.interactionId);
+  if (!row || isTerminal(row.status) || row.takenOverById || row.needsPerson) {
+    await writeTx((tx) => advanceJob(tx, job, workerId, { state: "done" }));
+    return;
+  }
+  const brain = brainFor(row.brain);
+  const actions = brain.name === "llm" ? await listEnabledActions(row.agentId) : [];
+  const seen = row.messages.length;
+  const renew = setInterval(() => void renewLease(job, workerId).catch(() => {}), 5_000);
+  markTyping(row.id, true);
+  let decision: Awaited<ReturnType<typeof brain.decide>>;
+  try {
+    decision = await brain.decide(brainContext(row, actions), { onText: (text) => publishTyping(row.id, text) });
+  } finally {
+    clearInterval(renew);
+    markTyping(row.id, false);
+  }
+  await writeTx(async (tx) => {
+    const call = await findForWrite(tx, job.interactionId);
+    await advanceJob(tx, job, workerId, { state: "done" });
+    // Staff took over, or the conversation ended, while the model was writing: its turn is dropped.
+    if (!call || isTerminal(call.status) || call.takenOverById || call.needsPerson) return;
+    for (const line of toolLines(decision.tools)) await appendMessage(tx, call, line);
+    if (decision.reply) await appendMessage(tx, call, { sender: "agent", content: decision.reply, usage: decision.usage });
+    else if (decision.usage.promptTokens || decision.usage.completionTokens) {
+      await tx.interaction.update({
+        where: { id: call.id },
+        data: {
+          promptTokens: { increment: decision.usage.promptTokens },
+          completionTokens: { increment: decision.usage.completionTokens },
+        },
+      });
+    }
+    if (decision.handoff) {
+      await handOff(tx, call, decision.handoff.reason);
+    } else if (decision.end) {
+      await endConversation(tx, call, "completed", `${decision.end.reason} (outcome: ${decision.end.outcome})`);
+    } else if (call.provider === "simulator") {
+      await enqueue(tx, call.id, "customer-turn", customerDelay());
+    } else {
+      // The customer wrote again while the agent was answering: answer that too.
+      const newer = await tx.message.count({ where: { interactionId: call.id, sender: "customer", seq: { gte: seen } } });
+      if (newer > 0) await enqueue(tx, call.id, "agent-turn");
+    }
+  });
+}
+
+async function customerTurn(job: JobRow, workerId: string): Promise<void> {
+  const row = await findConversation(job.interactionId);
+  if (!row || isTerminal(row.status) || row.takenOverById || row.needsPerson) {
+    await writeTx((tx) => advanceJob(tx, job, workerId, { state: "done" }));
+    return;
+  }
+  const renew = setInterval(() => void renewLease(job, workerId).catch(() => {}), 5_000);
+  let said: { text: string | null; usage: { promptTokens: number; completionTokens: number } };
+  try {
+    said = await simulatedCustomerTurn(brainContext(row, []), row.persona);
+  } finally {
+    clearInterval(renew);
+  }
+  await writeTx(async (tx) => {
+    const call = await findForWrite(tx, job.interactionId);
+    await advanceJob(tx, job, workerId, { state: "done" });
+    if (!call || isTerminal(call.status) || call.takenOverById || call.needsPerson) return;
+    if (!said.text) {
+      await endConversation(tx, call, "completed", "The simulated customer had nothing more to say.");
+      return;
+    }
+    await appendMessage(tx, call, { sender: "customer", content: said.text, usage: said.usage });
+    await enqueue(tx, call.id, "agent-turn");
+  });
+}
+
+/** Runs one conversation job; failures are retried by the worker (server/engine/run-job.ts). */
+export async function runConversationJob(job: JobRow, workerId: string) {
+  if (job.kind !== "start" && (await turnRunningElsewhere(job.interactionId, job.id))) {
+    // One turn at a time per conversation: wait for the other worker's turn to commit.
+    await writeTx((tx) => postponeJob(tx, job, workerId, 500));
+    return;
+  }
+  try {
+    if (job.kind === "start") await start(job, workerId);
+    else if (job.kind === "agent-turn") await agentTurn(job, workerId);
+    else if (job.kind === "customer-turn") await customerTurn(job, workerId);
+    else throw new Error(`unknown job kind ${job.kind}`);
+  } catch (error) {
+    if (error instanceof LostLease) return;
+    throw error;
+  }
+  publishCallEvent({ callId: job.interactionId, kind: "message" });
+}
+
