@@ -30,3 +30,11 @@ describe("mergeMessages", () => {
     expect(mergeMessages([msg("z", 1)], [msg("y", 1)]).map((m) => m.id)).toEqual(["z", "y"]);
   });
 });
+
+describe("the composer's limit", () => {
+  it("is the API's", async () => {
+    const { MAX_MESSAGE_LENGTH: api } = await import("@/server/conversations/schema");
+    const { MAX_MESSAGE_LENGTH: composer } = await import("./types");
+    expect(composer).toBe(api);
+  });
+});

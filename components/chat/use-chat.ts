@@ -149,8 +149,9 @@ export function useChat(token: string | null, { onNewMessage }: { onNewMessage?:
         if (message?.id) addMessage(message);
       });
       es.addEventListener("typing", (event) => {
-        const data = parse<{ text?: string }>(event);
-        if (data) setTyping(typeof data.text === "string" ? data.text : "");
+        // null: the agent stopped without a reply (the conversation went to a person).
+        const data = parse<{ text?: string | null }>(event);
+        if (data) setTyping(typeof data.text === "string" ? data.text : null);
       });
       es.addEventListener("status", (event) => {
         const data = parse<{ status: string; open: boolean }>(event);
