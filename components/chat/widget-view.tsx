@@ -53,11 +53,15 @@ export function WidgetView({
   const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [unread, setUnread] = useState(0);
+  // Messages the host asked us to send (Callboard.sendMessage), sent once the chat is ready for them.
+  const [outbox, setOutbox] = useState<string[]>([]);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const hostOrigin = useRef<string | null>(null);
   const identity = useRef<Identity>({});
   const visible = useRef(true);
   const tokenAdopted = useRef(false);
+  // The host opened the panel: the text box takes the focus as soon as there is one.
+  const wantsFocus = useRef(false);
 
   const info = useQuery({
     queryKey: chatKeys.widget(agentId, skillId),
@@ -123,6 +127,27 @@ export function WidgetView({
   };
   const send = token ? chat.send : start;
 
+  // The host's messages wait until "init" has said which conversation this is and it has loaded; one for
+  // a conversation that is over starts a new one (the customer cannot mean the old one).
+  useEffect(() => {
+    if (outbox.length === 0 || !canSend || starting !== null) return;
+    if (token && chat.phase !== "ready") return;
+    if (token && conversation && !conversation.open) {
+      forget();
+      return;
+    }
+    setOutbox(outbox.slice(1));
+    void send(outbox[0]);
+  }, [outbox, canSend, starting, token, chat.phase, conversation, forget, send]);
+
+  const hasComposer = info.data !== undefined && (!token || conversation !== undefined);
+  useEffect(() => {
+    if (hasComposer && wantsFocus.current && composerRef.current) {
+      wantsFocus.current = false;
+      composerRef.current.focus();
+    }
+  }, [hasComposer]);
+
   // What the host asks, handled with this render's state (the listener below is registered once).
   const handle = useRef<(message: HostMessage) => void>(() => {});
   handle.current = (message) => {
@@ -139,7 +164,7 @@ export function WidgetView({
         break;
       case "send": {
         const text = message.text.trim();
-        if (text && text.length <= MAX_MESSAGE_LENGTH && !starting) void send(text);
+        if (text && text.length <= MAX_MESSAGE_LENGTH) setOutbox((queued) => [...queued, text]);
         break;
       }
       case "reset":
@@ -149,7 +174,8 @@ export function WidgetView({
         visible.current = message.open;
         if (message.open) {
           setUnread(0);
-          composerRef.current?.focus();
+          if (composerRef.current) composerRef.current.focus();
+          else wantsFocus.current = true;
         }
         break;
     }
