@@ -66,13 +66,16 @@ export function ChatWindow({
   return (
     <div ref={root} lang={UI_LANG} style={accent} className="flex h-full min-h-0 flex-col bg-white">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-2 sm:px-4">
-        <div className="flex min-w-0 flex-1 items-center gap-3">
+        {/* At least 10rem for the name: on a narrow screen the controls wrap below rather than squeeze it. */}
+        <div className="flex min-w-40 flex-1 items-center gap-3">
           <Avatar agent={agent} />
           <div className="min-w-0">
             <h1 className="truncate text-base font-semibold text-slate-900">{agent.name}</h1>
-            <p className="min-h-4 text-xs text-slate-600" data-testid="chat-connection">
-              {status}
-            </p>
+            {status && (
+              <p className="text-xs text-slate-600" data-testid="chat-connection">
+                {status}
+              </p>
+            )}
           </div>
         </div>
         {actions && <div className="-mr-1 flex flex-wrap items-center justify-end gap-1">{actions}</div>}
