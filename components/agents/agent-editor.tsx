@@ -9,6 +9,8 @@ import { ActiveToggle } from "@/components/ui/active-toggle";
 import { AgentForm } from "./agent-form";
 import { fullName } from "./names";
 import { useUpdateAgentMutation } from "./queries";
+import { TestAgent } from "./test-agent";
+import { WidgetPanel } from "./widget-panel";
 
 const back = (
   <ButtonLink href="/agents" variant="secondary">
@@ -54,6 +56,10 @@ export function AgentEditor({ id }: { id: string }) {
             onChange={(active) => update.mutateAsync({ active })}
           />
           <AgentForm agent={data} />
+          <div className="mt-6 grid gap-6 xl:grid-cols-2">
+            <TestAgent agent={data} />
+            <WidgetPanel agentId={data.id} />
+          </div>
         </>
       )}
     </DetailState>
