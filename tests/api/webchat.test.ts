@@ -3,6 +3,9 @@
 // after model failures, staff take-over and hand-back, the widget's inbound chats with a verified
 // identity, and a turn that survives SIGKILL.
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, asSession, SKILL_ID, signIn, waitForTerminal } from "../support/api";
@@ -20,7 +23,14 @@ beforeAll(async () => {
   const db = await newDatabase(inject("dialect"));
   prepareDatabase(db.url);
   drop = db.drop;
-  app = await startApp(db.url, { LLM_BASE_URL: llm.baseUrl, LLM_MODEL: "fake-model", SIMULATOR_STEP_MS: "50", CHAT_RATE_LIMIT_PER_MINUTE: "1000" });
+  app = await startApp(db.url, {
+    LLM_BASE_URL: llm.baseUrl,
+    LLM_MODEL: "fake-model",
+    SIMULATOR_STEP_MS: "50",
+    CHAT_RATE_LIMIT_PER_MINUTE: "1000",
+    // The agent action below is served on loopback.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+  });
 });
 
 afterAll(async () => {
@@ -78,7 +88,11 @@ describe("web chat with a language model", () => {
     // The customer writes; the reply streams (typing events) before it is stored.
     const stream = await openSseStream(`${app.url}/api/chat/${token}/events`, customer);
     expect(stream.res.status).toBe(200);
-    llm.queue({ tool: "lookup_custom_field", args: { name: "Order" } }, { text: "Your order A-1042 ships tomorrow morning." });
+    llm.queueFor(
+      "When does my order ship?",
+      { tool: "lookup_custom_field", args: { name: "Order" } },
+      { text: "Your order A-1042 ships tomorrow morning." },
+    );
     const sent = await chat(token, "/messages", "POST", { content: "Hi! When does my order ship?" });
     expect(sent.status).toBe(201);
     expect(sent.body.message).toMatchObject({ sender: "customer", content: "Hi! When does my order ship?" });
@@ -90,7 +104,7 @@ describe("web chat with a language model", () => {
     expect(events.at(-1)?.data.content).toBe("Your order A-1042 ships tomorrow morning.");
 
     // The model saw the instructions, the facts, the channel's style, and its tools.
-    const request = llm.requests.at(-2);
+    const request = llm.requests.find((r) => JSON.stringify(r.messages).includes("When does my order ship?"));
     const system = request?.messages[0].content ?? "";
     expect(system).toContain("Order: A-1042");
     expect(system).toContain("live web chat");
@@ -126,7 +140,7 @@ describe("web chat with a language model", () => {
     const created = await startWebChat();
     const token = tokenOf(created.links.chat);
     await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
-    llm.queue({ fail: 500 }, { garbage: true }, { fail: 503 });
+    llm.queueFor("Can you help me?", { fail: 500 }, { garbage: true }, { fail: 503 });
     await chat(token, "/messages", "POST", { content: "Can you help me?" });
     const handed = await waitFor(() => call(created.id), (c) => c.needsPerson === true, 30_000);
     expect(handed.handoffReason).toMatch(/failed 3 times/);
@@ -191,6 +205,8 @@ describe("web chat with a language model", () => {
     expect(res.body.error.message).toMatch(/Voice calls cannot be taken over/);
     const empty = await api("POST", `/api/v1/calls/${voice.body.id}/messages`, { content: "   " }, {}, app.url);
     expect(empty.status).toBe(422);
+    // A simulated call talks to the model too: stop it so that it takes no turn queued by a later test.
+    await api("PUT", `/api/v1/calls/${voice.body.id}`, { status: "canceled" }, {}, app.url);
   });
 
   it("a forged, expired or unknown chat link is a clear 404, and bad messages are refused", async () => {
@@ -209,6 +225,72 @@ describe("web chat with a language model", () => {
     const html = await chat(token, "/messages", "POST", { content: "<img src=x onerror=alert(1)>" });
     expect(html.status).toBe(201);
     expect(html.body.message.content).toBe("<img src=x onerror=alert(1)>"); // stored as text, rendered as text
+    // Let the agent answer before the next test queues model turns of its own.
+    await waitFor(() => call(created.id), (c) => agentLines(c).length === 2);
+  });
+});
+
+describe("agent actions called by the model", () => {
+  it("POSTs the model's arguments, signed, and hands the answer back; staff see both in the timeline", async () => {
+    const received: { headers: Record<string, string>; body: string }[] = [];
+    const service = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push({ headers: req.headers as Record<string, string>, body });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ status: "packed", carrier: "DHL" }));
+      });
+    });
+    await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/orders`;
+    const admin = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, app.url);
+    const action = await api(
+      "POST",
+      `/api/v1/agents/${AGENT_ID}/actions`,
+      {
+        name: "check_order",
+        description: "Look up an order's status.",
+        parameters: { type: "object", properties: { orderId: { type: "string" } }, required: ["orderId"] },
+        url,
+        timeoutMs: 2000,
+      },
+      {},
+      app.url,
+    );
+    expect(action.status, JSON.stringify(action.body)).toBe(201);
+    try {
+      const created = await startWebChat();
+      const token = tokenOf(created.links.chat);
+      await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
+      llm.queueFor("Where is order A-7?", { tool: "check_order", args: { orderId: "A-7" } }, { text: "Your order A-7 is packed and goes with DHL." });
+      await chat(token, "/messages", "POST", { content: "Where is order A-7?" });
+      const answered = await waitFor(() => call(created.id), (c) => agentLines(c).length === 2);
+      expect(agentLines(answered)[1].content).toBe("Your order A-7 is packed and goes with DHL.");
+
+      // One signed POST with the model's arguments.
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0].body)).toMatchObject({
+        action: "check_order",
+        arguments: { orderId: "A-7" },
+        interactionId: created.id,
+        agentId: AGENT_ID,
+      });
+      const secret = await api("GET", `/api/v1/agents/${AGENT_ID}/actions-secret`, undefined, asSession(admin.jar, app.url), app.url);
+      expect(() => new Webhook(secret.body.secret).verify(received[0].body, received[0].headers)).not.toThrow();
+
+      // The model was offered the action with its schema, and got the answer back.
+      const mine = llm.requests.filter((r) => JSON.stringify(r.messages).includes("Where is order A-7?"));
+      const offered = mine[0]?.tools?.find((t) => t.function.name === "check_order");
+      expect(offered?.function.parameters).toMatchObject({ properties: { orderId: { type: "string" } } });
+      expect(JSON.stringify(mine[1]?.messages)).toContain("DHL");
+      const tool = answered.messages.find((m: { sender: string }) => m.sender === "tool");
+      expect(tool.content).toContain("check_order");
+      expect(tool.content).toContain("packed");
+    } finally {
+      await api("DELETE", `/api/v1/agents/${AGENT_ID}/actions/${action.body.id}`, undefined, {}, app.url);
+      await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
   });
 });
 

@@ -80,6 +80,8 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
 
 export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = defaultPolicy) {
   const queue: FakeTurn[] = [];
+  // Turns meant for one conversation: taken only by a request whose messages contain `match`.
+  const targeted: { match: string; turn: FakeTurn }[] = [];
   const requests: ChatRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
@@ -93,7 +95,9 @@ export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = 
       }
       const request = JSON.parse(body) as ChatRequest;
       requests.push(request);
-      const turn = queue.shift() ?? policy(request);
+      const text = JSON.stringify(request.messages);
+      const mine = targeted.findIndex((t) => text.includes(t.match));
+      const turn = mine >= 0 ? targeted.splice(mine, 1)[0].turn : (queue.shift() ?? policy(request));
       if ("fail" in turn) {
         res.writeHead(turn.fail, { "content-type": "application/json" });
         res.end(turn.body ?? JSON.stringify({ error: { message: "The fake model was told to fail." } }));
@@ -109,6 +113,8 @@ export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = 
     requests,
     /** What the model does on its next requests, in order; then the policy again. */
     queue: (...turns: FakeTurn[]) => queue.push(...turns),
+    /** Like queue, for the conversation whose messages contain `match` only (others run concurrently). */
+    queueFor: (match: string, ...turns: FakeTurn[]) => targeted.push(...turns.map((turn) => ({ match, turn }))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
