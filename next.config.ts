@@ -17,6 +17,22 @@ const nextConfig: NextConfig = {
         .map((name) => [`@swagger-api/${name}`, `./node_modules/@swagger-api/${name}/src/index.cjs`]),
     ),
   },
+  // The web chat widget's script (public/widget.js), loaded by other sites' pages. A short cache, so a new
+  // version reaches every site within minutes; a JavaScript type that nosniff lets run; and an explicit
+  // cross-origin resource policy, so sites that isolate themselves (COEP require-corp) may load it.
+  async headers() {
+    return [
+      {
+        source: "/widget.js",
+        headers: [
+          { key: "Content-Type", value: "text/javascript; charset=utf-8" },
+          { key: "Cache-Control", value: "public, max-age=300" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+        ],
+      },
+    ];
+  },
   // Browsers ask for /favicon.ico before the streamed <link rel="icon"> arrives; answer with the app icon
   // instead of a 404 (which the e2e console check rightly counts as an error).
   async rewrites() {

@@ -1,6 +1,7 @@
 // Security headers on every page and API answer, errors included: a Content-Security-Policy (pages:
-// nonce-based scripts; API: nothing at all), no framing by other sites, nosniff, a Referrer-Policy, and
-// HSTS when Callboard is served over https. Also the small holes: a malformed session cookie is no
+// nonce-based scripts; API: nothing at all), no framing by other sites (except the customer's chat
+// pages, by the sites WEBCHAT_ALLOWED_ORIGINS names), nosniff, a Referrer-Policy, and HSTS when
+// Callboard is served over https. The chat pages and the widget's script open without a session. Also the small holes: a malformed session cookie is no
 // session (not a 500), and sign-in never sends anyone to another site.
 import { describe, expect, inject, it } from "vitest";
 import { startApp, TEST_ADMIN } from "../support/app";
@@ -66,18 +67,57 @@ describe("security headers", () => {
     }
   });
 
-  it("sends HSTS when PUBLIC_URL is https", async () => {
+  it("sends HSTS when PUBLIC_URL is https, and lets only the allowed sites frame the chat", async () => {
     // Only reads: a second instance on the suite's database will do.
-    const app = await startApp(inject("databaseUrl"), { PUBLIC_URL: "https://callboard.example.com", WORKER_ENABLED: "false" });
+    const app = await startApp(inject("databaseUrl"), {
+      PUBLIC_URL: "https://callboard.example.com",
+      WORKER_ENABLED: "false",
+      WEBCHAT_ALLOWED_ORIGINS: "https://shop.example https://*.shop.example not-an-origin;",
+    });
     try {
       for (const path of ["/sign-in", "/api/v1/openapi.json", "/api/v1/calls"]) {
         const res = await fetch(`${app.url}${path}`);
         expect(res.headers.get("strict-transport-security"), path).toMatch(/^max-age=31536000; includeSubDomains$/);
         expectCommonHeaders(res.headers);
       }
+      const chat = await fetch(`${app.url}/chat/some-token`);
+      expect(chat.headers.get("content-security-policy")).toMatch(
+        /frame-ancestors https:\/\/shop\.example https:\/\/\*\.shop\.example(;|$)/,
+      );
+      expect(chat.headers.get("x-frame-options")).toBeNull();
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe("the customer's chat pages", () => {
+  it("open without a session and may be framed by other sites; the dashboard still may not", async () => {
+    for (const path of ["/chat/not-a-real-token", "/chat/widget?agentId=a&skillId=b"]) {
+      const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/frame-ancestors \*(;|$)/); // WEBCHAT_ALLOWED_ORIGINS defaults to any site
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(res.headers.get("x-frame-options"), path).toBeNull();
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("same-origin");
+      const html = await res.text();
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+      for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    const dashboard = await fetch(`${baseUrl()}/calls`, { redirect: "manual" });
+    expect(dashboard.status).toBe(307);
+    expectCommonHeaders(dashboard.headers);
+  });
+
+  it("serve the widget's script to any site, as JavaScript with a short cache", async () => {
+    const res = await fetch(`${baseUrl()}/widget.js`, { redirect: "manual" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(await res.text()).toContain("Callboard");
   });
 });
 
