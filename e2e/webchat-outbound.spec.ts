@@ -4,7 +4,10 @@
 // The e2e app has no language model, so the scripted brain answers.
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
-test("outbound web chat: the chat link, live view, take-over, staff reply, hand-back, end", async ({ signedInPage: staff, browser }) => {
+test("outbound web chat: the chat link, live view, take-over, staff reply, hand-back, end", async ({
+  signedInPage: staff,
+  browser,
+}) => {
   const name = `Chat ${Date.now().toString(36)}`;
   let link = "";
 

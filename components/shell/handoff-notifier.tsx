@@ -19,7 +19,12 @@ export function HandoffNotifier() {
     const told = new Set<string>();
     const source = new EventSource("/api/v1/events");
     source.addEventListener("call", (event) => {
-      const call = JSON.parse((event as MessageEvent<string>).data) as { id: string; needsPerson?: boolean; customerName: string; endedAt: string | null };
+      const call = JSON.parse((event as MessageEvent<string>).data) as {
+        id: string;
+        needsPerson?: boolean;
+        customerName: string;
+        endedAt: string | null;
+      };
       if (!call.needsPerson || call.endedAt || told.has(call.id)) return;
       told.add(call.id);
       const note = new Notification("A conversation needs a person", {

@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import { scriptedBrain } from "./scripted";
 import { line, testContext } from "./test-context";
 
-const after = (...said: string[]) =>
+const replyTo = (...said: string[]) =>
   scriptedBrain.decide(testContext({ history: [line("agent", "Hello Nina."), ...said.map((s) => line("customer", s))] }));
 
 describe("the scripted brain", () => {
   it("acknowledges what the customer said", async () => {
-    const turn = await after("My parcel is late.");
+    const turn = await replyTo("My parcel is late.");
     expect(turn.reply).toContain('"My parcel is late."');
     expect(turn.end).toBeUndefined();
     expect(turn.handoff).toBeUndefined();
   });
 
   it("ends on a goodbye and hands off when a person is asked for", async () => {
-    expect((await after("Thanks, bye!")).end?.outcome).toBe("resolved");
-    const handoff = await after("Can I talk to a real person?");
+    expect((await replyTo("Thanks, bye!")).end?.outcome).toBe("resolved");
+    const handoff = await replyTo("Can I talk to a real person?");
     expect(handoff.reply).toBeNull();
     expect(handoff.handoff?.reason).toMatch(/asked for a person/);
   });

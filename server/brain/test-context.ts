@@ -21,7 +21,11 @@ export function testContext(overrides: Partial<BrainContext> = {}): BrainContext
   };
 }
 
-export const line = (sender: BrainContext["history"][number]["sender"], content: string, extra: Partial<BrainContext["history"][number]> = {}) => ({
+export const line = (
+  sender: BrainContext["history"][number]["sender"],
+  content: string,
+  extra: Partial<BrainContext["history"][number]> = {},
+) => ({
   sender,
   content,
   senderName: null,

@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 const call = async (id: string) => (await api("GET", `/api/v1/calls/${id}`, undefined, {}, app.url)).body;
-const chat = (token: string, path = "", method = "GET", body?: unknown) => api(method, `/api/chat/${token}${path}`, body, customer, app.url);
+const chat = (token: string, path = "", method = "GET", body?: unknown) =>
+  api(method, `/api/chat/${token}${path}`, body, customer, app.url);
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 
 async function startWebChat(extra: Record<string, unknown> = {}) {
@@ -67,7 +68,8 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout =
 
 type Line = { sender: string; internal: boolean; content: string };
 /** The agent's lines the customer sees (bodies are loosely typed JSON). */
-const agentLines = (c: unknown): Line[] => ((c as { messages: Line[] }).messages ?? []).filter((m) => m.sender === "agent" && !m.internal);
+const agentLines = (c: unknown): Line[] =>
+  ((c as { messages: Line[] }).messages ?? []).filter((m) => m.sender === "agent" && !m.internal);
 
 describe("web chat with a language model", () => {
   it("an outbound chat: the link, streamed model replies, tools in the timeline, and the end with a transcript", async () => {
@@ -77,7 +79,10 @@ describe("web chat with a language model", () => {
     const token = tokenOf(created.links.chat);
 
     // The agent's first line is the rendered initial message, verbatim; the chat waits for the customer.
-    const opened = await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
+    const opened = await waitFor(
+      () => call(created.id),
+      (c) => agentLines(c).length === 1,
+    );
     expect(opened.status).toBe("initiated");
     expect(opened.messages[0].content).toBe("Hello Nina, this is Ava calling about your recent order.");
     const view = await chat(token);
@@ -100,7 +105,11 @@ describe("web chat with a language model", () => {
     stream.close();
     const typing = events.filter((e) => e.event === "typing").map((e) => e.data.text);
     expect(typing[0]).toBe("");
-    expect(typing.some((t) => typeof t === "string" && t.length > 0 && "Your order A-1042 ships tomorrow morning.".startsWith(t.trim()))).toBe(true);
+    expect(
+      typing.some(
+        (t) => typeof t === "string" && t.length > 0 && "Your order A-1042 ships tomorrow morning.".startsWith(t.trim()),
+      ),
+    ).toBe(true);
     expect(events.at(-1)?.data.content).toBe("Your order A-1042 ships tomorrow morning.");
 
     // The model saw the instructions, the facts, the channel's style, and its tools.
@@ -110,7 +119,11 @@ describe("web chat with a language model", () => {
     expect(system).toContain("live web chat");
     expect(request?.stream).toBe(true);
     expect(request?.model).toBe("fake-model");
-    expect(request?.tools?.map((t) => t.function.name).sort()).toEqual(["end_interaction", "lookup_custom_field", "transfer_to_human"]);
+    expect(request?.tools?.map((t) => t.function.name).sort()).toEqual([
+      "end_interaction",
+      "lookup_custom_field",
+      "transfer_to_human",
+    ]);
 
     // Staff see the tool call; the customer never does.
     const live = await call(created.id);
@@ -139,10 +152,17 @@ describe("web chat with a language model", () => {
   it("hands the conversation to staff when the model keeps failing, and tells the customer", async () => {
     const created = await startWebChat();
     const token = tokenOf(created.links.chat);
-    await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
+    await waitFor(
+      () => call(created.id),
+      (c) => agentLines(c).length === 1,
+    );
     llm.queueFor("Can you help me?", { fail: 500 }, { garbage: true }, { fail: 503 });
     await chat(token, "/messages", "POST", { content: "Can you help me?" });
-    const handed = await waitFor(() => call(created.id), (c) => c.needsPerson === true, 30_000);
+    const handed = await waitFor(
+      () => call(created.id),
+      (c) => c.needsPerson === true,
+      30_000,
+    );
     expect(handed.handoffReason).toMatch(/failed 3 times/);
     expect(handed.status).toBe("in-progress");
     const visible = (await chat(token)).body.conversation.messages;
@@ -156,7 +176,10 @@ describe("web chat with a language model", () => {
   it("staff take over, write as themselves, and hand back; the agent answers what waited", async () => {
     const created = await startWebChat();
     const token = tokenOf(created.links.chat);
-    await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
+    await waitFor(
+      () => call(created.id),
+      (c) => agentLines(c).length === 1,
+    );
     const admin = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, app.url);
 
     const taken = await api("POST", `/api/v1/calls/${created.id}/takeover`, undefined, asSession(admin.jar, app.url), app.url);
@@ -184,7 +207,10 @@ describe("web chat with a language model", () => {
     const back = await api("POST", `/api/v1/calls/${created.id}/handback`, undefined, asSession(admin.jar, app.url), app.url);
     expect(back.status).toBe(200);
     expect(back.body.takenOverBy).toBeNull();
-    const answered = await waitFor(() => call(created.id), (c) => c.messages.at(-1)?.sender === "agent");
+    const answered = await waitFor(
+      () => call(created.id),
+      (c) => c.messages.at(-1)?.sender === "agent",
+    );
     expect(answered.messages.at(-1).content).toContain("what about the refund");
     // The staff turn was in the model's context.
     const context = JSON.stringify(llm.requests.at(-1)?.messages);
@@ -226,7 +252,10 @@ describe("web chat with a language model", () => {
     expect(html.status).toBe(201);
     expect(html.body.message.content).toBe("<img src=x onerror=alert(1)>"); // stored as text, rendered as text
     // Let the agent answer before the next test queues model turns of its own.
-    await waitFor(() => call(created.id), (c) => agentLines(c).length === 2);
+    await waitFor(
+      () => call(created.id),
+      (c) => agentLines(c).length === 2,
+    );
   });
 });
 
@@ -262,10 +291,20 @@ describe("agent actions called by the model", () => {
     try {
       const created = await startWebChat();
       const token = tokenOf(created.links.chat);
-      await waitFor(() => call(created.id), (c) => agentLines(c).length === 1);
-      llm.queueFor("Where is order A-7?", { tool: "check_order", args: { orderId: "A-7" } }, { text: "Your order A-7 is packed and goes with DHL." });
+      await waitFor(
+        () => call(created.id),
+        (c) => agentLines(c).length === 1,
+      );
+      llm.queueFor(
+        "Where is order A-7?",
+        { tool: "check_order", args: { orderId: "A-7" } },
+        { text: "Your order A-7 is packed and goes with DHL." },
+      );
       await chat(token, "/messages", "POST", { content: "Where is order A-7?" });
-      const answered = await waitFor(() => call(created.id), (c) => agentLines(c).length === 2);
+      const answered = await waitFor(
+        () => call(created.id),
+        (c) => agentLines(c).length === 2,
+      );
       expect(agentLines(answered)[1].content).toBe("Your order A-7 is packed and goes with DHL.");
 
       // One signed POST with the model's arguments.
@@ -276,7 +315,13 @@ describe("agent actions called by the model", () => {
         interactionId: created.id,
         agentId: AGENT_ID,
       });
-      const secret = await api("GET", `/api/v1/agents/${AGENT_ID}/actions-secret`, undefined, asSession(admin.jar, app.url), app.url);
+      const secret = await api(
+        "GET",
+        `/api/v1/agents/${AGENT_ID}/actions-secret`,
+        undefined,
+        asSession(admin.jar, app.url),
+        app.url,
+      );
       expect(() => new Webhook(secret.body.secret).verify(received[0].body, received[0].headers)).not.toThrow();
 
       // The model was offered the action with its schema, and got the answer back.
@@ -304,14 +349,27 @@ describe("the widget: inbound chats", () => {
     const started = await api(
       "POST",
       "/api/chat/start",
-      { agentId: AGENT_ID, skillId: SKILL_ID, content: "Hello, I need help with a delivery.", customer: { name: "Widget Visitor" } },
+      {
+        agentId: AGENT_ID,
+        skillId: SKILL_ID,
+        content: "Hello, I need help with a delivery.",
+        customer: { name: "Widget Visitor" },
+      },
       customer,
       app.url,
     );
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const id = started.body.conversation.id;
-    const answered = await waitFor(() => call(id), (c) => agentLines(c).length === 1);
-    expect(answered).toMatchObject({ direction: "inbound", provider: "webchat", status: "in-progress", customerName: "Widget Visitor" });
+    const answered = await waitFor(
+      () => call(id),
+      (c) => agentLines(c).length === 1,
+    );
+    expect(answered).toMatchObject({
+      direction: "inbound",
+      provider: "webchat",
+      status: "in-progress",
+      customerName: "Widget Visitor",
+    });
     expect(answered.messages[0]).toMatchObject({ sender: "customer", content: "Hello, I need help with a delivery." });
     expect(answered.links.chat).toBeNull(); // the token lives in the visitor's browser, not in the API
     const inbound = await api("GET", "/api/v1/calls?direction=inbound", undefined, {}, app.url);
@@ -348,12 +406,23 @@ describe("the widget: inbound chats", () => {
 
 describe("without a model", () => {
   it("web chat runs on the scripted brain", async () => {
-    const created = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "webchat", customerName: "Otto" });
+    const created = await api("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "webchat",
+      customerName: "Otto",
+    });
     expect(created.body).toMatchObject({ brain: "scripted", provider: "webchat" });
     const token = tokenOf(created.body.links.chat);
-    await waitFor(async () => (await api("GET", `/api/v1/calls/${created.body.id}`)).body, (c) => agentLines(c).length === 1);
+    await waitFor(
+      async () => (await api("GET", `/api/v1/calls/${created.body.id}`)).body,
+      (c) => agentLines(c).length === 1,
+    );
     await api("POST", `/api/chat/${token}/messages`, { content: "My parcel is late." }, customer);
-    const replied = await waitFor(async () => (await api("GET", `/api/v1/calls/${created.body.id}`)).body, (c) => agentLines(c).length === 2);
+    const replied = await waitFor(
+      async () => (await api("GET", `/api/v1/calls/${created.body.id}`)).body,
+      (c) => agentLines(c).length === 2,
+    );
     expect(agentLines(replied)[1].content).toContain("My parcel is late.");
     await api("POST", `/api/chat/${token}/end`, undefined, customer);
     expect((await waitForTerminal(created.body.id)).status).toBe("completed");
@@ -376,10 +445,16 @@ describe("durability of a model turn", () => {
         killed.url,
       );
       const token = tokenOf(created.body.links.chat);
-      await waitFor(async () => (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, killed.url)).body, (c) => agentLines(c).length === 1);
+      await waitFor(
+        async () => (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, killed.url)).body,
+        (c) => agentLines(c).length === 1,
+      );
       slow.queue({ stallMs: 60_000 });
       await api("POST", `/api/chat/${token}/messages`, { content: "Are you there?" }, customer, killed.url);
-      await waitFor(async () => slow.requests.length, (n) => n >= 1);
+      await waitFor(
+        async () => slow.requests.length,
+        (n) => n >= 1,
+      );
       await killed.kill();
       killed = await startApp(db.url, env, killed.port);
       const done = await waitFor(
