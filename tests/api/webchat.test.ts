@@ -259,6 +259,38 @@ describe("web chat with a language model", () => {
   });
 });
 
+describe("test your agent: the simulator with a model-played customer", () => {
+  it("plays a persona against the agent on any channel, to the end, with a recording for voice", async () => {
+    const persona = "An impatient customer whose parcel is three days late.";
+    const res = await api(
+      "POST",
+      "/api/v1/calls",
+      { agentId: AGENT_ID, skillId: SKILL_ID, channel: "call", customerName: "Tess Tester", customerPhone: "+15555550123", simulate: true, persona },
+      {},
+      app.url,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ simulated: true, provider: "simulator", brain: "llm" });
+    const done = await waitForTerminal(res.body.id, 60_000, app.url);
+    expect(done.status).toBe("completed");
+    expect(done.statusHistory.map((h: { status: string }) => h.status)).toEqual([
+      "queued",
+      "initiated",
+      "ringing",
+      "in-progress",
+      "completed",
+    ]);
+    const said = done.messages.filter((m: Line) => !m.internal).map((m: Line) => m.sender);
+    expect(said[0]).toBe("agent");
+    expect(said.filter((s: string) => s === "customer").length).toBeGreaterThanOrEqual(3);
+    expect(done.recordingUrl).toMatch(/\/recording\?token=/);
+    // The customer's side was the model, playing the persona.
+    const customerRequests = llm.requests.filter((r) => (r.messages[0]?.content ?? "").includes(persona));
+    expect(customerRequests.length).toBeGreaterThanOrEqual(3);
+    expect(customerRequests[0].stream).toBeFalsy();
+  });
+});
+
 describe("agent actions called by the model", () => {
   it("POSTs the model's arguments, signed, and hands the answer back; staff see both in the timeline", async () => {
     const received: { headers: Record<string, string>; body: string }[] = [];
