@@ -58,7 +58,7 @@ test("the interactions list filters, searches and pages through the URL; the ove
       customerOverride: { customFields: [{ name: "Ticket", value: ticket }] },
     });
     for (const who of ["Echo", "Foxtrot", "Golf"])
-      ids[who] = await createCall(api, { channel: "webchat", customerName: name(who) });
+      ids[who] = await createCall(api, { channel: "webchat", customerName: name(who), simulate: true });
   });
 
   await test.step("wait until every seeded interaction has ended", async () => {

@@ -148,6 +148,6 @@ export const bool = (v: unknown) => v === true || v === 1;
  * A Prisma write transaction that takes its turn in the SQLite write queue (withWriteLock). New code
  * writes through this instead of pairing the two by hand.
  */
-export function writeTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withWriteLock(() => db.$transaction(fn));
+export function writeTx<T>(fn: (tx: Tx) => Promise<T>, options?: Parameters<typeof db.$transaction>[1]): Promise<T> {
+  return withWriteLock(() => db.$transaction(fn, options));
 }

@@ -1,5 +1,7 @@
 "use client";
-// /agents/new and /agents/{id}: the agent form, and (for an existing agent) activate or deactivate.
+// /agents/new and /agents/{id}: the agent form, and (for an existing agent) activate or deactivate,
+// and its actions.
+import { ActionsSection } from "@/components/actions/actions-section";
 import { useAgentQuery } from "@/components/queries/directory";
 import { ActiveBadge } from "@/components/ui/active-badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -9,6 +11,8 @@ import { ActiveToggle } from "@/components/ui/active-toggle";
 import { AgentForm } from "./agent-form";
 import { fullName } from "./names";
 import { useUpdateAgentMutation } from "./queries";
+import { TestAgent } from "./test-agent";
+import { WidgetPanel } from "./widget-panel";
 
 const back = (
   <ButtonLink href="/agents" variant="secondary">
@@ -25,7 +29,8 @@ export function NewAgent() {
   );
 }
 
-export function AgentEditor({ id }: { id: string }) {
+/** `isAdmin`: admins may reveal the secret the agent's action requests are signed with. */
+export function AgentEditor({ id, isAdmin }: { id: string; isAdmin: boolean }) {
   const agent = useAgentQuery(id);
   const update = useUpdateAgentMutation(id);
   return (
@@ -54,6 +59,13 @@ export function AgentEditor({ id }: { id: string }) {
             onChange={(active) => update.mutateAsync({ active })}
           />
           <AgentForm agent={data} />
+          <div className="mt-6">
+            <ActionsSection agentId={data.id} isAdmin={isAdmin} />
+          </div>
+          <div className="mt-6 grid gap-6 xl:grid-cols-2">
+            <TestAgent agent={data} />
+            {isAdmin && <WidgetPanel agentId={data.id} />}
+          </div>
         </>
       )}
     </DetailState>

@@ -31,8 +31,9 @@ export function StatCounters({ stats }: { stats: Stats }) {
   const statuses = STATUSES.filter((s) => (stats.today.byStatus[s] ?? 0) > 0);
   return (
     <div className="space-y-4">
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
         <BigNumber label="In progress now" value={stats.inProgress} href="/calls" testId="stat-in-progress" />
+        <BigNumber label="Needs a person" value={stats.needsPerson} href="/calls?needsPerson=true" testId="stat-needs-person" />
         <BigNumber label="Today" value={stats.today.total} href={`/calls?${todayQuery}`} testId="stat-today-total" />
       </div>
       <div className="grid gap-4 md:grid-cols-2">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffPrincipal } from "@/server/auth/session";
 import { type NavItem, NavLinks } from "./nav-links";
+import { HandoffNotifier } from "./handoff-notifier";
 import { SignOutButton } from "./sign-out-button";
 
 const MAIN: NavItem[] = [
@@ -46,6 +47,7 @@ export function AppShell({ user, children }: { user: StaffPrincipal; children: R
           <p className="mt-6 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-400 lg:block">Settings</p>
           <NavLinks items={settings} className="mt-1 flex gap-1 lg:flex-col" />
           <div className="mt-auto hidden border-t border-slate-800 pt-3 lg:block">
+            <HandoffNotifier />
             <p className="truncate px-3 text-sm text-white">{user.name || user.email}</p>
             <p className="truncate px-3 pb-1 text-xs text-slate-400">
               {user.email} · {user.role}

@@ -1,7 +1,7 @@
 // Prisma access for agent actions. `parameters` is stored as JSON text; listEnabledActions hands the
 // conversation engine the parsed object it passes to the model as the tool's schema.
 import { db, lockInTx, TX_LOCKS } from "@/lib/db";
-import { withWriteLock } from "@/lib/sql";
+import { withWriteLock, writeTx } from "@/lib/sql";
 
 export const actionSelect = {
   id: true,
@@ -48,13 +48,11 @@ type ActionData = { name: string; description: string; parameters: string; url: 
 
 /** Creates the action unless the agent has `max` already (null then). One lock, so a burst cannot pass the cap. */
 export function createActionWithin(max: number, agentId: string, data: ActionData) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      await lockInTx(tx, TX_LOCKS.agentActions);
-      if ((await tx.agentAction.count({ where: { agentId } })) >= max) return null;
-      return tx.agentAction.create({ data: { ...data, agentId }, select: actionSelect });
-    }),
-  );
+  return writeTx(async (tx) => {
+    await lockInTx(tx, TX_LOCKS.agentActions);
+    if ((await tx.agentAction.count({ where: { agentId } })) >= max) return null;
+    return tx.agentAction.create({ data: { ...data, agentId }, select: actionSelect });
+  });
 }
 
 export function updateAction(id: string, data: Partial<ActionData>) {

@@ -56,7 +56,7 @@ describe("createActionSchema", () => {
     expect(problems({ ...valid, parameters: [] })[0].path).toBe("parameters");
     expect(problems({ ...valid, parameters: { type: "object", properties: { a: "string" } } })[0]).toEqual({
       path: "parameters.properties.a",
-      message: "Each property must be a JSON schema object.",
+      message: 'The property "a" must be a JSON schema object, e.g. {"type": "string"}.',
     });
     expect(problems({ ...valid, parameters: { type: "object", required: "a" } })[0].path).toBe("parameters.required");
   });

@@ -37,7 +37,7 @@ const parametersField = z
     {
       type: z.literal("object", { message: 'The top level of parameters must have "type": "object".' }),
       properties: z
-        .record(z.string(), z.record(z.string(), z.unknown(), { message: "Each property must be a JSON schema object." }), {
+        .record(z.string(), z.unknown(), {
           message: "properties must be an object mapping each argument's name to its JSON schema.",
         })
         .optional(),
@@ -45,9 +45,19 @@ const parametersField = z
     },
     { message: 'parameters must be a JSON schema object such as {"type": "object", "properties": {}}.' },
   )
+  // Checked here rather than by the record's value schema, so each message can name the property.
   .superRefine((schema, ctx) => {
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      if (!property || typeof property !== "object" || Array.isArray(property)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["properties", name],
+          message: `The property "${name}" must be a JSON schema object, e.g. {"type": "string"}.`,
+        });
+      }
+    }
     for (const [i, name] of (schema.required ?? []).entries()) {
-      if (!schema.properties || !(name in schema.properties)) {
+      if (!schema.properties || !Object.hasOwn(schema.properties, name)) {
         ctx.addIssue({
           code: "custom",
           path: ["required", i],

@@ -1,6 +1,6 @@
 // Prisma access for agents and their skill assignments.
 import { containsText, db, type Tx } from "@/lib/db";
-import { withWriteLock } from "@/lib/sql";
+import { withWriteLock, writeTx } from "@/lib/sql";
 import { type DirectoryQuery, pageArgs } from "@/lib/validation";
 
 export const agentSelect = {
@@ -72,13 +72,11 @@ export function createAgent(data: AgentData, skillIds: string[]) {
 }
 
 export function updateAgent(id: string, data: Partial<AgentData>, skillIds?: string[]) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      if (skillIds) {
-        await tx.agentSkill.deleteMany({ where: { agentId: id } });
-        await tx.agentSkill.createMany({ data: skillIds.map((skillId) => ({ agentId: id, skillId })) });
-      }
-      return tx.agent.update({ where: { id }, data, select: agentSelect });
-    }),
-  );
+  return writeTx(async (tx) => {
+    if (skillIds) {
+      await tx.agentSkill.deleteMany({ where: { agentId: id } });
+      await tx.agentSkill.createMany({ data: skillIds.map((skillId) => ({ agentId: id, skillId })) });
+    }
+    return tx.agent.update({ where: { id }, data, select: agentSelect });
+  });
 }

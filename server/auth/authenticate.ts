@@ -60,7 +60,7 @@ export async function requireApiAuth(req: Request): Promise<Principal> {
 export async function requireAdmin(req: Request): Promise<StaffPrincipal> {
   const principal = await requireApiAuth(req);
   if (principal.kind !== "staff" || principal.role !== "admin") {
-    throw new ApiError("forbidden", "Only an admin signed in to the dashboard can manage staff.");
+    throw new ApiError("forbidden", "Only an admin signed in to the dashboard may do this.");
   }
   return principal;
 }

@@ -45,6 +45,8 @@ async function attempt(context: BrainContext, hooks: DecideHooks): Promise<Decis
     stopWhen: [stepCountIs(MAX_STEPS), hasToolCall(END_TOOL), hasToolCall(TRANSFER_TOOL)],
     ...(context.model.temperature !== null && { temperature: context.model.temperature }),
     maxRetries: 0,
+    // Failures arrive as stream parts and are retried below; the SDK's default would log each one raw.
+    onError: () => {},
     abortSignal: AbortSignal.timeout(env.LLM_TIMEOUT_MS),
   });
   let text = "";

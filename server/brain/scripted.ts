@@ -16,7 +16,7 @@ export const scriptedBrain: Brain = {
   async decide(context: BrainContext): Promise<Decision> {
     const last = [...context.history].reverse().find((line) => !line.internal && line.sender !== "system");
     const first = context.customer.firstName || "there";
-    if (!last || last.sender !== "customer") return decision(`Is there anything else I can help you with, ${first}?`);
+    if (last?.sender !== "customer") return decision(`Is there anything else I can help you with, ${first}?`);
     const said = last.content;
     if (WANTS_PERSON.test(said)) {
       return { reply: null, handoff: { reason: "The customer asked for a person." }, tools: [], usage: NO_USAGE };
@@ -28,9 +28,12 @@ export const scriptedBrain: Brain = {
     }
     const agentTurns = context.history.filter((line) => line.sender === "agent" && !line.internal).length;
     if (agentTurns >= MAX_SCRIPTED_TURNS) {
-      return decision(`Thank you, ${first}. I've noted everything and our ${context.skillName.toLowerCase()} team will follow up.`, {
-        end: { reason: "The scripted conversation reached its last turn.", outcome: "follow-up" },
-      });
+      return decision(
+        `Thank you, ${first}. I've noted everything and our ${context.skillName.toLowerCase()} team will follow up.`,
+        {
+          end: { reason: "The scripted conversation reached its last turn.", outcome: "follow-up" },
+        },
+      );
     }
     const quoted = said.length > 80 ? `${said.slice(0, 77)}…` : said;
     return decision(

@@ -4,12 +4,11 @@
 import { jsonSchema, type ToolSet, tool } from "ai";
 import { z } from "zod";
 import { invokeAction } from "@/server/actions/invoke";
+import { BUILT_IN_TOOLS } from "@/server/actions/schema";
 import type { BrainContext, ToolLog } from "./types";
 
-export const END_TOOL = "end_interaction";
-export const TRANSFER_TOOL = "transfer_to_human";
-export const LOOKUP_TOOL = "lookup_custom_field";
-export const BUILT_IN_TOOLS = [END_TOOL, TRANSFER_TOOL, LOOKUP_TOOL] as const;
+// The built-in names are reserved in server/actions/schema.ts, so no agent action can shadow them.
+export const [END_TOOL, TRANSFER_TOOL, LOOKUP_TOOL] = BUILT_IN_TOOLS;
 
 export const OUTCOMES = ["resolved", "unresolved", "follow-up", "not-interested", "other"] as const;
 

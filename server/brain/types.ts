@@ -2,6 +2,7 @@
 // and never talks to the customer: the engine (server/conversations/) applies what it decides.
 import type { Channel } from "@/server/calls/status";
 import type { CustomField } from "@/server/calls/schema";
+import type { EnabledAction } from "@/server/actions/queries";
 
 export type LineSender = "agent" | "customer" | "staff" | "system" | "tool";
 
@@ -9,13 +10,7 @@ export type LineSender = "agent" | "customer" | "staff" | "system" | "tool";
 export type ConversationLine = { sender: LineSender; content: string; senderName: string | null; internal: boolean };
 
 /** An HTTP action the model may call (server/actions). */
-export type ActionTool = {
-  name: string;
-  description: string;
-  parameters: Record<string, unknown>;
-  url: string;
-  timeoutMs: number;
-};
+export type ActionTool = EnabledAction;
 
 export type BrainContext = {
   interactionId: string;

@@ -157,10 +157,10 @@ export const callIdParamsSchema = z.object({ id: uuid("The call id") });
 /** GET /calls/{id}/recording: the signed token from recordingUrl; `download` (any value) makes it an attachment. */
 export const recordingQuerySchema = z.object({ token: z.string().max(200).optional(), download: z.string().optional() });
 
-/** A message as the reference lists it: every field a string; `mediaUrl` is "" when there is no attachment. */
 export const MESSAGE_SENDERS = ["agent", "customer", "staff", "system", "tool"] as const;
 
-export const messageSchema = z.object({
+/** A message as the reference lists it: every field a string; `mediaUrl` is "" when there is no attachment. */
+export const referenceMessageSchema = z.object({
   sid: z.string(),
   timestamp: z.string(),
   /** staff: a person who took over; tool: a tool the agent called (internal). */
@@ -168,6 +168,10 @@ export const messageSchema = z.object({
   content: z.string(),
   mediaUrl: z.string(),
   status: z.string(),
+});
+
+/** The reference's message plus who wrote a staff message and whether the customer can see it. */
+export const messageSchema = referenceMessageSchema.extend({
   /** Who wrote a staff message. */
   senderName: z.string().nullable(),
   /** Shown to staff only, never to the customer: tool calls and notes. */
@@ -217,13 +221,14 @@ export const referenceCallSchema = z.object({
   customerName: z.string(),
   transcription: z.string().nullable(),
   recordingUrl: z.string().nullable(),
-  messages: z.array(messageSchema),
+  messages: z.array(referenceMessageSchema),
   /** Whole seconds as a string, "0" until the interaction starts. */
   duration: z.string().regex(/^\d+$/),
 });
 
 /** The call object: the reference's fields plus Callboard's extras. */
 export const callSchema = referenceCallSchema.extend({
+  messages: z.array(messageSchema),
   channel: channelSchema,
   note: z.string().nullable(),
   simulated: z.boolean(),

@@ -1,8 +1,8 @@
 // Interaction use cases: create (record + queue work in one transaction), read, list, update.
-import { db, withUniqueRetry } from "@/lib/db";
+import { withUniqueRetry } from "@/lib/db";
 import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { parseBodyValue } from "@/lib/http";
-import { withWriteLock } from "@/lib/sql";
+import { writeTx } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
 import { wakeWorker } from "@/server/engine/signal";
 import { publishCallEvent } from "@/server/events/bus";
@@ -85,24 +85,22 @@ export async function updateCall(id: string, input: UpdateCallInput) {
 }
 
 function applyUpdate(id: string, input: UpdateCallInput) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      const current = await tx.interaction.findUnique({ where: { id }, select: { id: true, status: true, channel: true } });
-      if (!current) throw notFound("Call");
-      if (input.agentId) {
-        const agent = await findAgent(input.agentId, tx);
-        if (!agent) throw fieldError("agentId", `No agent has the id ${input.agentId}.`);
-        if (!agent.active) throw fieldError("agentId", `The agent ${input.agentId} is inactive.`);
-      }
-      if (input.status && input.status !== current.status) {
-        await transitionOrThrow(tx, current, input.status, "api", "changed through the API");
-      }
-      if (input.agentId !== undefined || input.note !== undefined) {
-        await tx.interaction.update({
-          where: { id },
-          data: { ...(input.agentId && { agentId: input.agentId }), ...(input.note !== undefined && { note: input.note }) },
-        });
-      }
-    }),
-  );
+  return writeTx(async (tx) => {
+    const current = await tx.interaction.findUnique({ where: { id }, select: { id: true, status: true, channel: true } });
+    if (!current) throw notFound("Call");
+    if (input.agentId) {
+      const agent = await findAgent(input.agentId, tx);
+      if (!agent) throw fieldError("agentId", `No agent has the id ${input.agentId}.`);
+      if (!agent.active) throw fieldError("agentId", `The agent ${input.agentId} is inactive.`);
+    }
+    if (input.status && input.status !== current.status) {
+      await transitionOrThrow(tx, current, input.status, "api", "changed through the API");
+    }
+    if (input.agentId !== undefined || input.note !== undefined) {
+      await tx.interaction.update({
+        where: { id },
+        data: { ...(input.agentId && { agentId: input.agentId }), ...(input.note !== undefined && { note: input.note }) },
+      });
+    }
+  });
 }

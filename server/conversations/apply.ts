@@ -80,12 +80,20 @@ const LABEL: Record<string, string> = { agent: "Agent", customer: "Customer", st
 export function transcriptOf(messages: { sender: string; senderName: string | null; content: string; internal: boolean }[]) {
   return messages
     .filter((m) => !m.internal && m.sender !== "tool")
-    .map((m) => `${m.sender === "staff" && m.senderName ? `Staff (${m.senderName})` : (LABEL[m.sender] ?? m.sender)}: ${m.content}`)
+    .map(
+      (m) => `${m.sender === "staff" && m.senderName ? `Staff (${m.senderName})` : (LABEL[m.sender] ?? m.sender)}: ${m.content}`,
+    )
     .join("\n");
 }
 
 /** Ends an open conversation with its transcript and duration; false when it had already ended. */
-export async function endConversation(tx: Tx, call: WriteRow, to: Status, reason: string, actor: "engine" | "staff" | "api" = "engine") {
+export async function endConversation(
+  tx: Tx,
+  call: WriteRow,
+  to: Status,
+  reason: string,
+  actor: "engine" | "staff" | "api" = "engine",
+) {
   if (isTerminal(call.status)) return false;
   const row = await tx.interaction.findUniqueOrThrow({
     where: { id: call.id },

@@ -159,4 +159,3 @@ export async function runConversationJob(job: JobRow, workerId: string) {
   }
   publishCallEvent({ callId: job.interactionId, kind: "message" });
 }
-

@@ -32,7 +32,10 @@ export const chatStartSchema = z.strictObject({
     })
     .optional(),
   /** HMAC-SHA256 of customer.email with the agent's widget secret, computed by the host site's server. */
-  customerHash: z.string().regex(/^[0-9a-f]{64}$/i, "customerHash must be 64 hexadecimal characters.").optional(),
+  customerHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "customerHash must be 64 hexadecimal characters.")
+    .optional(),
   language: language().optional(),
 });
 export type ChatStartInput = z.infer<typeof chatStartSchema>;

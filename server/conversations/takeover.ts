@@ -27,7 +27,10 @@ async function openConversation(tx: Tx, id: string): Promise<WriteRow> {
     throw new ApiError("invalid_transition", `The interaction is "${call.status}", which is final: nobody can write to it now.`);
   }
   if (call.channel === "call") {
-    throw new ApiError("invalid_transition", "Voice calls cannot be taken over in writing. Take-over works on web chat, SMS, WhatsApp and e-mail.");
+    throw new ApiError(
+      "invalid_transition",
+      "Voice calls cannot be taken over in writing. Take-over works on web chat, SMS, WhatsApp and e-mail.",
+    );
   }
   if (call.provider === "simulator" && call.brain === "scripted") {
     throw new ApiError(
@@ -47,7 +50,9 @@ async function takeOverIn(tx: Tx, call: WriteRow, person: Person) {
   await appendMessage(tx, call, {
     sender: "system",
     internal: true,
-    content: call.takenOverById ? `${person.name} took over from another staff member.` : `${person.name} took over; the agent is paused.`,
+    content: call.takenOverById
+      ? `${person.name} took over from another staff member.`
+      : `${person.name} took over; the agent is paused.`,
   });
   call.takenOverById = person.id;
 }
@@ -64,9 +69,14 @@ export async function takeOver(id: string, person: Person) {
 export async function handBack(id: string, person: Person) {
   await writeTx(async (tx) => {
     const call = await openConversation(tx, id);
-    if (!call.takenOverById) throw new ApiError("conflict", "Nobody has taken this interaction over, so there is nothing to hand back.");
+    if (!call.takenOverById)
+      throw new ApiError("conflict", "Nobody has taken this interaction over, so there is nothing to hand back.");
     await tx.interaction.update({ where: { id }, data: { takenOverById: null, takenOverByName: null, needsPerson: false } });
-    await appendMessage(tx, call, { sender: "system", internal: true, content: `${person.name} handed the conversation back to the agent.` });
+    await appendMessage(tx, call, {
+      sender: "system",
+      internal: true,
+      content: `${person.name} handed the conversation back to the agent.`,
+    });
     // The agent answers what is waiting for it; otherwise it waits for the customer (or the simulated one).
     const last = await tx.message.findFirst({
       where: { interactionId: id, internal: false },

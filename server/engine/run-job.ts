@@ -6,7 +6,7 @@
 // interaction is open: a call put on hold during its last step waits, and ends with its transcript.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { withWriteLock } from "@/lib/sql";
+import { withWriteLock, writeTx } from "@/lib/sql";
 import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
@@ -37,26 +37,24 @@ type Changed = "status" | "message" | "none" | "ended";
 const STALE_READS = 3;
 
 async function stepOnce(job: JobRow, workerId: string, hooks: StepHooks): Promise<Changed> {
-  return withWriteLock(() =>
-    db.$transaction(async (tx): Promise<Changed> => {
-      const call = await findInteractionForStep(tx, job.interactionId);
-      if (call) await hooks.afterRead?.(call);
-      if (!call || isTerminal(call.status)) {
-        await advanceJob(tx, job, workerId, { state: "done" });
-        return "none";
-      }
-      if (call.status === "on-hold") {
-        // Paused by staff: keep the step and look again later.
-        await postponeJob(tx, job, workerId, env.SIMULATOR_STEP_MS);
-        return "none";
-      }
-      const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step, {
-        workerId,
-      });
-      await advanceJob(tx, job, workerId, outcome.done ? { state: "done" } : { delayMs: outcome.delayMs });
-      return outcome.done ? "ended" : outcome.changed;
-    }),
-  );
+  return writeTx(async (tx): Promise<Changed> => {
+    const call = await findInteractionForStep(tx, job.interactionId);
+    if (call) await hooks.afterRead?.(call);
+    if (!call || isTerminal(call.status)) {
+      await advanceJob(tx, job, workerId, { state: "done" });
+      return "none";
+    }
+    if (call.status === "on-hold") {
+      // Paused by staff: keep the step and look again later.
+      await postponeJob(tx, job, workerId, env.SIMULATOR_STEP_MS);
+      return "none";
+    }
+    const outcome = await providerFor(call.provider).step(tx, { ...call, channel: call.channel as Channel }, job.step, {
+      workerId,
+    });
+    await advanceJob(tx, job, workerId, outcome.done ? { state: "done" } : { delayMs: outcome.delayMs });
+    return outcome.done ? "ended" : outcome.changed;
+  });
 }
 
 export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {}) {
@@ -95,18 +93,16 @@ async function failStep(job: JobRow, workerId: string, error: unknown) {
   }
   for (let read = 1; read <= STALE_READS; read++) {
     try {
-      await withWriteLock(() =>
-        db.$transaction(async (tx) => {
-          const call = await findInteractionForStep(tx, job.interactionId);
-          if (call && !isTerminal(call.status))
-            await transitionFromRead(tx, call, "failed", {
-              actor: "engine",
-              reason: "The provider failed repeatedly.",
-              workerId,
-            });
-          await finishJobsOf(tx, job.interactionId);
-        }),
-      );
+      await writeTx(async (tx) => {
+        const call = await findInteractionForStep(tx, job.interactionId);
+        if (call && !isTerminal(call.status))
+          await transitionFromRead(tx, call, "failed", {
+            actor: "engine",
+            reason: "The provider failed repeatedly.",
+            workerId,
+          });
+        await finishJobsOf(tx, job.interactionId);
+      });
       publishCallEvent({ callId: job.interactionId, kind: "status" });
       return;
     } catch (e) {

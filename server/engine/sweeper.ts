@@ -2,7 +2,7 @@
 // interaction is left "in progress" forever (a lost provider callback, a crashed worker, a forgotten hold).
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { withWriteLock } from "@/lib/sql";
+import { writeTx } from "@/lib/sql";
 import { STATUSES, isTerminal } from "@/server/calls/status";
 import { transition } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
@@ -20,13 +20,11 @@ export async function sweepStaleInteractions(now = new Date()): Promise<number> 
   let ended = 0;
   for (const call of stale) {
     const reason = `No activity for ${env.STALE_INTERACTION_MINUTES} minutes while "${call.status}"; ended by the sweeper.`;
-    const ok = await withWriteLock(() =>
-      db.$transaction(async (tx) => {
-        const result = await transition(tx, call, "expired", { actor: "sweeper", reason });
-        if (result.ok) await finishJobsOf(tx, call.id);
-        return result.ok;
-      }),
-    );
+    const ok = await writeTx(async (tx) => {
+      const result = await transition(tx, call, "expired", { actor: "sweeper", reason });
+      if (result.ok) await finishJobsOf(tx, call.id);
+      return result.ok;
+    });
     if (ok) {
       ended++;
       publishCallEvent({ callId: call.id, kind: "status" });

@@ -31,6 +31,7 @@ export async function startWorker() {
   const onWake = () => idle.wake();
   workerSignal.on("wake", onWake);
   const logError = createThrottledErrorLog("worker");
+  const turns = new Set<Promise<void>>();
   let lastSweep = 0;
 
   const loop = (async () => {
@@ -43,14 +44,25 @@ export async function startWorker() {
           await deleteExpiredIdempotencyKeys();
         }
         const started = Date.now();
-        const jobs = await claimDueJobs(WORKER_ID, BATCH);
-        await Promise.all(jobs.map((job) => runJob(job, WORKER_ID)));
-        if (jobs.length > 0) {
+        const limit = BATCH - turns.size;
+        const jobs = limit > 0 ? await claimDueJobs(WORKER_ID, limit) : [];
+        // A conversation turn waits seconds on a model: it runs on beside the loop (its lease renewed),
+        // so a customer's next message is picked up at once instead of after the slowest turn.
+        for (const job of jobs.filter((j) => j.kind !== "simulate")) {
+          const turn = runJob(job, WORKER_ID).finally(() => {
+            turns.delete(turn);
+            idle.wake();
+          });
+          turns.add(turn);
+        }
+        const steps = jobs.filter((j) => j.kind === "simulate");
+        await Promise.all(steps.map((job) => runJob(job, WORKER_ID)));
+        if (steps.length > 0) {
           // Duty cycle: when there is a backlog, rest as long as the batch took (scaled by
           // WORKER_MAX_SHARE), so simulations fall behind under load instead of starving the API.
           const took = Date.now() - started;
           await new Promise((r) => setTimeout(r, (took * (1 - env.WORKER_MAX_SHARE)) / env.WORKER_MAX_SHARE));
-          if (jobs.length === BATCH) continue;
+          if (jobs.length === limit) continue;
         }
       } catch (error) {
         logError(error);
@@ -64,6 +76,7 @@ export async function startWorker() {
     idle.wake();
     workerSignal.off("wake", onWake);
     await loop;
+    await Promise.all(turns);
   };
   console.log(`[callboard] worker ${WORKER_ID} started (${dialect})`);
 }

@@ -25,6 +25,7 @@ type SummaryRow = {
   agentId: string;
   skillId: string;
   simulated: boolean;
+  needsPerson: boolean;
   createdAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
@@ -39,6 +40,7 @@ export const toSummary = (row: SummaryRow): CallSummary => ({
   agentId: row.agentId,
   skillId: row.skillId,
   simulated: row.simulated,
+  needsPerson: row.needsPerson,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
   endedAt: toIsoOrNull(row.endedAt),

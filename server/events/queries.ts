@@ -10,6 +10,7 @@ export const summarySelect = {
   agentId: true,
   skillId: true,
   simulated: true,
+  needsPerson: true,
   createdAt: true,
   updatedAt: true,
   endedAt: true,

@@ -25,6 +25,8 @@ export const callSummarySchema = z.object({
   agentId: z.string(),
   skillId: z.string(),
   simulated: z.boolean(),
+  /** The agent handed off: a person should step in. */
+  needsPerson: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   endedAt: z.string().nullable(),

@@ -1,6 +1,6 @@
 // Prisma access for staff accounts. passwordHash leaves this module only to be verified (findPasswordHash).
 import { dialect, db, type Tx } from "@/lib/db";
-import { withWriteLock } from "@/lib/sql";
+import { withWriteLock, writeTx } from "@/lib/sql";
 import { pageArgs } from "@/lib/validation";
 import type { StaffUserListQuery } from "./schema";
 
@@ -39,7 +39,7 @@ export const createStaffUser = (data: { email: string; name: string; role: strin
  * other at the same moment cannot both succeed and leave no admin (one gets a serialization failure).
  */
 export const adminGuardedWrite = <T>(fn: (tx: Tx) => Promise<T>) =>
-  withWriteLock(() => db.$transaction(fn, dialect === "postgresql" ? { isolationLevel: "Serializable" } : undefined));
+  writeTx(fn, dialect === "postgresql" ? { isolationLevel: "Serializable" } : undefined);
 
 export const updateStaffUser = (tx: Tx, id: string, data: { name?: string; role?: string; active?: boolean }) =>
   tx.staffUser.update({ where: { id }, data, select: staffUserSelect });
@@ -56,15 +56,13 @@ export const findPasswordHash = async (id: string) =>
  * there is no such account.
  */
 export const setPasswordHash = (id: string, passwordHash: string, keep?: { id: string; expiresAt: Date }) =>
-  withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      const { count } = await tx.staffUser.updateMany({ where: { id }, data: { passwordHash } });
-      if (count === 0) return false;
-      await deleteSessionsOf(tx, id);
-      if (keep) await tx.staffSession.create({ data: { ...keep, userId: id } });
-      return true;
-    }),
-  );
+  writeTx(async (tx) => {
+    const { count } = await tx.staffUser.updateMany({ where: { id }, data: { passwordHash } });
+    if (count === 0) return false;
+    await deleteSessionsOf(tx, id);
+    if (keep) await tx.staffSession.create({ data: { ...keep, userId: id } });
+    return true;
+  });
 
 /** Sessions go first explicitly: the cascade is declared, but this does not depend on the driver enforcing it. */
 export async function deleteStaffUser(tx: Tx, id: string) {

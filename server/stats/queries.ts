@@ -6,6 +6,9 @@ export const countActiveCalls = () => db.interaction.count({ where: { status: { 
 
 export const countAllCalls = () => db.interaction.count();
 
+/** Open conversations the agent handed to staff. */
+export const countNeedingPerson = () => db.interaction.count({ where: { needsPerson: true, status: { notIn: [...TERMINAL] } } });
+
 export async function countCallsSince(since: Date) {
   const where = { createdAt: { gte: since } };
   const [byStatus, byChannel] = await Promise.all([

@@ -38,6 +38,8 @@ const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.partialR
 export const statsSchema = z.object({
   /** Interactions not yet in a terminal status, whenever they started. */
   inProgress: z.number().int(),
+  /** Open conversations the agent handed to staff ("Needs a person"). */
+  needsPerson: z.number().int(),
   /** Every interaction ever recorded: zero on a fresh install. */
   total: z.number().int(),
   today: z.object({

@@ -1,6 +1,6 @@
 // Prisma access for webhook endpoints and their delivery log, and for the delivery worker (delivery.ts).
 import { db, lockInTx, TX_LOCKS, type Tx } from "@/lib/db";
-import { withWriteLock } from "@/lib/sql";
+import { withWriteLock, writeTx } from "@/lib/sql";
 import { pageArgs } from "@/lib/validation";
 import { ownerSelect } from "@/server/staff/ownership";
 import { type ListDeliveriesQuery, type ListWebhooksQuery, TEST_EVENT } from "./schema";
@@ -48,13 +48,11 @@ export function createEndpointWithin(
     createdByEmail?: string;
   },
 ) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      await lockInTx(tx, TX_LOCKS.webhookEndpoints);
-      if ((await tx.webhookEndpoint.count()) >= max) return null;
-      return tx.webhookEndpoint.create({ data, select: endpointSelect });
-    }),
-  );
+  return writeTx(async (tx) => {
+    await lockInTx(tx, TX_LOCKS.webhookEndpoints);
+    if ((await tx.webhookEndpoint.count()) >= max) return null;
+    return tx.webhookEndpoint.create({ data, select: endpointSelect });
+  });
 }
 
 export function updateEndpoint(
@@ -131,17 +129,15 @@ export function requeueDelivery(endpointId: string, id: string, retryUntil: Date
 /** A webhook.test event addressed to one endpoint, with its delivery, in one transaction. */
 export function createTestDelivery(endpointId: string, payload: unknown, retryUntil: Date) {
   const now = new Date();
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      const event = await tx.outboxEvent.create({
-        data: { type: TEST_EVENT, endpointId, payload: JSON.stringify(payload), createdAt: now, dispatchedAt: now },
-      });
-      return tx.webhookDelivery.create({
-        data: { endpointId, eventId: event.id, eventType: event.type, nextAttemptAt: now, retryUntil },
-        select: deliverySelect,
-      });
-    }),
-  );
+  return writeTx(async (tx) => {
+    const event = await tx.outboxEvent.create({
+      data: { type: TEST_EVENT, endpointId, payload: JSON.stringify(payload), createdAt: now, dispatchedAt: now },
+    });
+    return tx.webhookDelivery.create({
+      data: { endpointId, eventId: event.id, eventType: event.type, nextAttemptAt: now, retryUntil },
+      select: deliverySelect,
+    });
+  });
 }
 
 // The delivery worker's queries.
@@ -168,17 +164,15 @@ type NewDelivery = { endpointId: string; eventId: string; eventType: string; nex
  * identical update waits, then matches nothing), and only those get deliveries.
  */
 export function dispatchEvents(ids: string[], now: Date, deliveriesOf: (claimed: ClaimedEvent[]) => NewDelivery[]) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      const claimed = await tx.outboxEvent.updateManyAndReturn({
-        where: { id: { in: ids }, dispatchedAt: null },
-        data: { dispatchedAt: now },
-        select: { id: true, type: true, endpointId: true },
-      });
-      const deliveries = deliveriesOf(claimed);
-      if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
-    }),
-  );
+  return writeTx(async (tx) => {
+    const claimed = await tx.outboxEvent.updateManyAndReturn({
+      where: { id: { in: ids }, dispatchedAt: null },
+      data: { dispatchedAt: now },
+      select: { id: true, type: true, endpointId: true },
+    });
+    const deliveries = deliveriesOf(claimed);
+    if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
+  });
 }
 
 /**
@@ -216,18 +210,16 @@ async function findDueDeliveryIds(client: Pick<Tx, "$queryRaw">, now: Date, perE
 export async function leaseDueDeliveries(lease: string, leaseMs: number, perEndpoint: number, limit: number) {
   const now = new Date();
   if ((await findDueDeliveryIds(db, now, perEndpoint, 1)).length === 0) return [];
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      await lockInTx(tx, TX_LOCKS.webhookClaims);
-      const ids = await findDueDeliveryIds(tx, now, perEndpoint, limit);
-      if (ids.length === 0) return [];
-      await tx.webhookDelivery.updateMany({
-        where: { id: { in: ids }, state: "pending", ...unleased(now) },
-        data: { lockedBy: lease, lockedUntil: new Date(Date.now() + leaseMs) },
-      });
-      return tx.webhookDelivery.findMany({ where: { lockedBy: lease }, select: { id: true, attempts: true } });
-    }),
-  );
+  return writeTx(async (tx) => {
+    await lockInTx(tx, TX_LOCKS.webhookClaims);
+    const ids = await findDueDeliveryIds(tx, now, perEndpoint, limit);
+    if (ids.length === 0) return [];
+    await tx.webhookDelivery.updateMany({
+      where: { id: { in: ids }, state: "pending", ...unleased(now) },
+      data: { lockedBy: lease, lockedUntil: new Date(Date.now() + leaseMs) },
+    });
+    return tx.webhookDelivery.findMany({ where: { lockedBy: lease }, select: { id: true, attempts: true } });
+  });
 }
 
 export const findDeliveryToSend = (id: string) =>
@@ -251,22 +243,20 @@ export function recordAttempt(
   attempt: { attemptedAt: Date; status: number | null; durationMs: number; error: string | null },
   disable?: { reason: string },
 ) {
-  return withWriteLock(() =>
-    db.$transaction(async (tx) => {
-      const { count } = await tx.webhookDelivery.updateMany({
-        where: { id: delivery.id, lockedBy: delivery.lease },
-        data: { ...next, lockedBy: null, lockedUntil: null },
+  return writeTx(async (tx) => {
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: { id: delivery.id, lockedBy: delivery.lease },
+      data: { ...next, lockedBy: null, lockedUntil: null },
+    });
+    if (count !== 1) return;
+    await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, ...attempt } });
+    if (disable) {
+      await tx.webhookEndpoint.update({
+        where: { id: delivery.endpointId },
+        data: { enabled: false, disabledReason: disable.reason },
       });
-      if (count !== 1) return;
-      await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, ...attempt } });
-      if (disable) {
-        await tx.webhookEndpoint.update({
-          where: { id: delivery.endpointId },
-          data: { enabled: false, disabledReason: disable.reason },
-        });
-      }
-    }),
-  );
+    }
+  });
 }
 
 /**

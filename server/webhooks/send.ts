@@ -45,7 +45,7 @@ export function guardedPost(
   try {
     url = new URL(rawUrl);
   } catch {
-    return Promise.resolve(result({ error: "The URL is not a valid URL." }));
+    return Promise.resolve(result({ error: `The ${kind} URL is not a valid URL.` }));
   }
   const refused = literalAddressProblem(url, kind);
   if (refused) return Promise.resolve(result({ error: refused }));

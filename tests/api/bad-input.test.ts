@@ -254,6 +254,22 @@ const typeCases: Case[] = [
     message: /between 0 and 1/,
   },
   {
+    name: "simulate as a string",
+    method: "POST",
+    path: CALLS,
+    body: withBody({ simulate: "yes" }),
+    status: 422,
+    detail: "simulate",
+  },
+  {
+    name: "persona over 2000 characters",
+    method: "POST",
+    path: CALLS,
+    body: withBody({ simulate: true, persona: "p".repeat(2001) }),
+    status: 422,
+    detail: "persona",
+  },
+  {
     name: "voiceSpeed as a string",
     method: "POST",
     path: CALLS,
@@ -1180,7 +1196,7 @@ describe("bad input", () => {
   let callBefore: Record<string, unknown>;
 
   beforeAll(async () => {
-    const created = await api("POST", CALLS, { ...valid, customerName: "Bad Input Fixture" });
+    const created = await api("POST", CALLS, { ...valid, customerName: "Bad Input Fixture", simulate: true });
     expect(created.status).toBe(200);
     callId = created.body.id;
     callBefore = await waitForTerminal(callId);

@@ -90,6 +90,18 @@ describe("agents", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.details[0].path).toBe("email");
   });
+
+  it("keeps an agent's own model and temperature, clears them with null and checks the range", async () => {
+    const created = await api("POST", "/api/v1/agents", { name: "Lena", llmModel: "llama3.1:8b", llmTemperature: 0.4 });
+    expect(created.status).toBe(201);
+    expect(agentSchema.parse(created.body)).toMatchObject({ llmModel: "llama3.1:8b", llmTemperature: 0.4 });
+    const cleared = await api("PUT", `/api/v1/agents/${created.body.id}`, { llmModel: null, llmTemperature: null });
+    expect(cleared.body).toMatchObject({ llmModel: null, llmTemperature: null });
+    const hot = await api("PUT", `/api/v1/agents/${created.body.id}`, { llmTemperature: 2.5 });
+    expect(hot.status).toBe(422);
+    expect(hot.body.error.details[0]).toEqual({ path: "llmTemperature", message: "llmTemperature must be between 0 and 2." });
+    expect((await api("POST", "/api/v1/agents", { name: "Max" })).body).toMatchObject({ llmModel: null, llmTemperature: null });
+  });
 });
 
 describe("customers", () => {

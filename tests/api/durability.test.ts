@@ -19,7 +19,14 @@ describe("durability", () => {
         const res = await api(
           "POST",
           "/api/v1/calls",
-          { agentId: AGENT_ID, skillId: SKILL_ID, channel, customerName: `Kill Test ${i}`, customerPhone: `+1415555040${i}` },
+          {
+            agentId: AGENT_ID,
+            skillId: SKILL_ID,
+            channel,
+            customerName: `Kill Test ${i}`,
+            customerPhone: `+1415555040${i}`,
+            simulate: true,
+          },
           {},
           app.url,
         );

@@ -72,7 +72,8 @@ describe("status lifecycle", () => {
   it.each([
     ["whatsapp", { customerPhone: "+447700900123" }],
     ["email", { customerEmail: "mail@example.com" }],
-    ["webchat", {}],
+    // A web chat waits for a real customer on its link; `simulate` plays both sides.
+    ["webchat", { simulate: true }],
   ])("runs a %s interaction to completion", async (channel, contact) => {
     const created = await api("POST", "/api/v1/calls", {
       agentId: AGENT_ID,

@@ -63,6 +63,7 @@ describe("list calls", () => {
       agentId: AGENT_ID,
       skillId: SKILL_ID,
       channel: "webchat",
+      simulate: true,
       customerName: "Message Search",
       customerOverride: { customFields: [{ name: "Ticket", value: ticket }] },
     });

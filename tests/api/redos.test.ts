@@ -73,6 +73,7 @@ describe("template text built to backtrack", () => {
         agentId: AGENT_ID,
         skillId: SKILL_ID,
         channel: "webchat",
+        simulate: true,
         customerName: "Slow Pattern",
         agentOverride: { prompt: { prompt, initialMessage } },
       });
@@ -93,6 +94,7 @@ describe("template text built to backtrack", () => {
         agentId: agent.body.id,
         skillId: SKILL_ID,
         channel: "webchat",
+        simulate: true,
         customerName: "Slow Agent",
       });
       expect(viaAgent.status).toBe(200);

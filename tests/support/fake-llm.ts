@@ -23,7 +23,12 @@ export type ChatRequest = {
 /** With nothing queued: a goodbye ends the conversation, "person" hands off, anything else is answered. */
 export function defaultPolicy(request: ChatRequest): FakeTurn {
   const lastUser = [...request.messages].reverse().find((m) => m.role === "user")?.content ?? "";
-  if (/\bbye\b/i.test(lastUser)) return { tool: "end_interaction", args: { reason: "The customer said goodbye.", outcome: "resolved" }, text: "Goodbye, take care!" };
+  if (/\bbye\b/i.test(lastUser))
+    return {
+      tool: "end_interaction",
+      args: { reason: "The customer said goodbye.", outcome: "resolved" },
+      text: "Goodbye, take care!",
+    };
   if (/\bperson\b/i.test(lastUser)) return { tool: "transfer_to_human", args: { reason: "The customer asked for a person." } };
   const turn = request.messages.filter((m) => m.role === "assistant").length;
   return { text: `Model reply ${turn + 1}: I understand "${lastUser.slice(0, 60)}".` };
@@ -32,7 +37,13 @@ export function defaultPolicy(request: ChatRequest): FakeTurn {
 const USAGE = { prompt_tokens: 42, completion_tokens: 7, total_tokens: 49 };
 
 function chunk(delta: Record<string, unknown>, finish: string | null = null) {
-  return { id: "chatcmpl-fake", object: "chat.completion.chunk", created: 1, model: "fake", choices: [{ index: 0, delta, finish_reason: finish }] };
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion.chunk",
+    created: 1,
+    model: "fake",
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
 }
 
 function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn, { fail: number } | { stallMs: number }>) {
@@ -42,7 +53,9 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
     return;
   }
   const toolCalls =
-    "tool" in turn ? [{ index: 0, id: "call_1", type: "function", function: { name: turn.tool, arguments: JSON.stringify(turn.args) } }] : undefined;
+    "tool" in turn
+      ? [{ index: 0, id: "call_1", type: "function", function: { name: turn.tool, arguments: JSON.stringify(turn.args) } }]
+      : undefined;
   const text = turn.text ?? "";
   if (!request.stream) {
     res.writeHead(200, { "content-type": "application/json" });
@@ -53,7 +66,11 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
         created: 1,
         model: request.model,
         choices: [
-          { index: 0, message: { role: "assistant", content: text || null, tool_calls: toolCalls }, finish_reason: toolCalls ? "tool_calls" : "stop" },
+          {
+            index: 0,
+            message: { role: "assistant", content: text || null, tool_calls: toolCalls },
+            finish_reason: toolCalls ? "tool_calls" : "stop",
+          },
         ],
         usage: USAGE,
       }),
@@ -66,7 +83,14 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
   for (const piece of text.match(/\S+\s*/g) ?? []) frames.push(chunk({ content: piece }));
   if (toolCalls) frames.push(chunk({ tool_calls: toolCalls }));
   frames.push(chunk({}, toolCalls ? "tool_calls" : "stop"));
-  frames.push({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 1, model: request.model, choices: [], usage: USAGE });
+  frames.push({
+    id: "chatcmpl-fake",
+    object: "chat.completion.chunk",
+    created: 1,
+    model: request.model,
+    choices: [],
+    usage: USAGE,
+  });
   let i = 0;
   const next = () => {
     if (res.destroyed) return;
@@ -80,6 +104,8 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
 
 export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = defaultPolicy) {
   const queue: FakeTurn[] = [];
+  // Turns meant for one conversation: taken only by a request whose messages contain `match`.
+  const targeted: { match: string; turn: FakeTurn }[] = [];
   const requests: ChatRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
@@ -93,7 +119,9 @@ export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = 
       }
       const request = JSON.parse(body) as ChatRequest;
       requests.push(request);
-      const turn = queue.shift() ?? policy(request);
+      const text = JSON.stringify(request.messages);
+      const mine = targeted.findIndex((t) => text.includes(t.match));
+      const turn = mine >= 0 ? targeted.splice(mine, 1)[0].turn : (queue.shift() ?? policy(request));
       if ("fail" in turn) {
         res.writeHead(turn.fail, { "content-type": "application/json" });
         res.end(turn.body ?? JSON.stringify({ error: { message: "The fake model was told to fail." } }));
@@ -109,6 +137,8 @@ export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = 
     requests,
     /** What the model does on its next requests, in order; then the policy again. */
     queue: (...turns: FakeTurn[]) => queue.push(...turns),
+    /** Like queue, for the conversation whose messages contain `match` only (others run concurrently). */
+    queueFor: (match: string, ...turns: FakeTurn[]) => targeted.push(...turns.map((turn) => ({ match, turn }))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

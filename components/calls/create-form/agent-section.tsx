@@ -19,8 +19,10 @@ export function AgentSection({
 }) {
   const {
     register,
+    watch,
     formState: { errors },
   } = useFormContext<CreateCallFormValues>();
+  const [channel, simulate] = watch(["channel", "simulate"]);
   const skills = agent?.skills.filter((s) => s.active) ?? [];
   const skillHint = !agent
     ? agentLoading
@@ -64,7 +66,12 @@ export function AgentSection({
             </select>
           )}
         </Field>
-        <Field label="Channel" required error={errors.channel?.message}>
+        <Field
+          label="Channel"
+          required
+          hint={channel === "webchat" && !simulate ? "You get a chat link to send to the customer." : undefined}
+          error={errors.channel?.message}
+        >
           {(a11y) => (
             <select className={inputClass} {...a11y} {...register("channel")}>
               {CHANNELS.map((c) => (
@@ -75,6 +82,27 @@ export function AgentSection({
             </select>
           )}
         </Field>
+        <div className="sm:col-span-2">
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input type="checkbox" className="mt-1" {...register("simulate")} />
+            <span>
+              <span className="font-medium">Test run on the simulator</span>
+              <span className="block text-xs text-slate-600">
+                Nobody is contacted: a simulated customer answers (played by the language model when one is configured).
+              </span>
+            </span>
+          </label>
+        </div>
+        {simulate && (
+          <Field
+            label="Simulated customer"
+            hint="Who the model plays, e.g. “an impatient customer whose parcel is late”. Empty: a polite customer."
+            error={errors.persona?.message}
+            className="sm:col-span-2"
+          >
+            {(a11y) => <textarea rows={2} className={inputClass} {...a11y} {...register("persona")} />}
+          </Field>
+        )}
       </div>
     </Card>
   );

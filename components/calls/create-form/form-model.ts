@@ -31,6 +31,9 @@ export type CreateCallFormValues = {
   customFields: TypedRow[];
   agent: AgentSettings;
   routingConditions: TypedRow[];
+  /** A test run on the simulator; `persona` is the customer the model plays. */
+  simulate: boolean;
+  persona: string;
 };
 
 export const PHONE_CHANNELS: ReadonlySet<Channel> = new Set(["call", "sms", "whatsapp"]);
@@ -62,6 +65,8 @@ export const emptyFormValues: CreateCallFormValues = {
   customFields: [],
   agent: emptyAgentSettings,
   routingConditions: [],
+  simulate: false,
+  persona: "",
 };
 
 /** What the agent would use with no override: the same rules as effectiveAgent on the server. */
@@ -133,6 +138,8 @@ export function toCreateCallBody(values: CreateCallFormValues, defaults: AgentSe
     ...(trimmed(values.customerEmail) && { customerEmail: values.customerEmail.trim() }),
     ...(Object.keys(customerOverride).length > 0 && { customerOverride }),
     ...(agent && { agentOverride: agent }),
+    ...(values.simulate && { simulate: true }),
+    ...(values.simulate && trimmed(values.persona) && { persona: values.persona.trim() }),
   };
 }
 
@@ -159,6 +166,9 @@ export function formValuesFromCall(call: Call, customerLanguage: string | null):
       prompt: call.agent.prompt,
     },
     routingConditions: Object.entries(call.agent.routingConditions).map(([k, v]) => toTypedRow(k, v)),
+    // A repeat of a test run is a test run; a real conversation is repeated for real.
+    simulate: call.simulated && !(call.channel === "webchat" && call.provider === "webchat"),
+    persona: "",
   };
 }
 

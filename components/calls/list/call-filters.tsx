@@ -101,6 +101,19 @@ export function CallFilters({ filters, active, onChange, onClear }: Props) {
             )}
           </SelectField>
           <div className="grid grid-cols-2 gap-3 sm:col-span-2 lg:col-span-6 lg:grid-cols-6">
+            <SelectField label="Direction" value={filters.direction} onChange={(e) => onChange({ direction: e.target.value })}>
+              <option value="">Both directions</option>
+              <option value="outbound">Outbound</option>
+              <option value="inbound">Inbound</option>
+            </SelectField>
+            <SelectField
+              label="Attention"
+              value={filters.needsPerson}
+              onChange={(e) => onChange({ needsPerson: e.target.value })}
+            >
+              <option value="">Everything</option>
+              <option value="true">Needs a person</option>
+            </SelectField>
             <TextField
               label="From"
               type="date"
@@ -116,7 +129,7 @@ export function CallFilters({ filters, active, onChange, onClear }: Props) {
               error={rangeIsBackwards(filters) ? "To must be on or after From." : undefined}
               onChange={(e) => onChange({ to: e.target.value })}
             />
-            <div className="col-span-2 flex items-end lg:col-span-4 lg:justify-end">
+            <div className="col-span-2 flex items-end lg:col-span-2 lg:justify-end">
               <Button variant="secondary" onClick={onClear} disabled={!active}>
                 Clear filters
               </Button>

@@ -2,6 +2,7 @@
 // The interactions table. On phones the channel, agent and time fold under the customer's name, so
 // nothing scrolls sideways; from md up each has its own column. The customer's name is the row's real
 // link (keyboard users tab to it); a click anywhere else on the row follows it too.
+import { isTerminal } from "@/server/calls/status";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -71,9 +72,18 @@ export function CallsTable({ calls, caption }: { calls: Call[]; caption: string 
               </td>
               <td className={td}>
                 <StatusBadge status={call.status} />
+                {call.needsPerson && !isTerminal(call.status) && (
+                  <span className="mt-1 block text-xs font-semibold text-amber-800">Needs a person</span>
+                )}
+                {call.takenOverBy && !isTerminal(call.status) && (
+                  <span className="mt-1 block text-xs text-emerald-800">With {call.takenOverBy.name}</span>
+                )}
                 {call.simulated && <span className="mt-1 block text-xs text-slate-500">Simulated</span>}
               </td>
-              <td className={`${td} hidden md:table-cell`}>{channelLabel(call.channel)}</td>
+              <td className={`${td} hidden md:table-cell`}>
+                {channelLabel(call.channel)}
+                {call.direction === "inbound" && <span className="block text-xs text-slate-500">Inbound</span>}
+              </td>
               <td className={`${td} hidden truncate lg:table-cell`}>{call.agent.name}</td>
               <td className={`${td} hidden md:table-cell`}>
                 <time dateTime={call.createdAt}>{formatDateTime(call.createdAt)}</time>

@@ -1,11 +1,11 @@
 "use client";
-// The list's filters live in the URL (?status=&channel=&agent=&from=&to=&q=&page=&limit=), so a reload
+// The list's filters live in the URL (?status=&channel=&agent=&direction=&needsPerson=&from=&to=&q=&page=&limit=), so a reload
 // or a shared link shows the same list. This hook reads them and replaces the URL on every change.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
 
-export const FILTER_KEYS = ["status", "channel", "agent", "from", "to", "q"] as const;
+export const FILTER_KEYS = ["status", "channel", "agent", "direction", "needsPerson", "from", "to", "q"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type CallListFilters = Record<FilterKey, string> & { page: number; limit: number };
 
@@ -28,6 +28,8 @@ function readFilters(params: URLSearchParams): CallListFilters {
     status: pick("status", (v) => (STATUSES as readonly string[]).includes(v)),
     channel: pick("channel", (v) => (CHANNELS as readonly string[]).includes(v)),
     agent: pick("agent", (v) => UUID.test(v)),
+    direction: pick("direction", (v) => v === "inbound" || v === "outbound"),
+    needsPerson: pick("needsPerson", (v) => v === "true"),
     from: pick("from", (v) => DATE.test(v)),
     to: pick("to", (v) => DATE.test(v)),
     q: (params.get("q") ?? "").slice(0, 200),
@@ -49,6 +51,8 @@ export function toApiQuery(f: CallListFilters): Record<string, string | number |
     status: f.status || undefined,
     channel: f.channel || undefined,
     agentId: f.agent || undefined,
+    direction: f.direction || undefined,
+    needsPerson: f.needsPerson || undefined,
     "dateRange[from]": f.from ? localDayStart(f.from) : undefined,
     "dateRange[to]": f.to && !backwards ? localDayEnd(f.to) : undefined,
     q: f.q.trim() || undefined,

@@ -39,8 +39,8 @@ function Bubble({ message, agentName, customerName }: { message: Message; agentN
             : message.sender === "staff"
               ? "rounded-br-sm bg-emerald-700 text-white"
               : mine
-              ? "rounded-br-sm bg-indigo-600 text-white"
-              : "rounded-bl-sm border border-slate-200 bg-white text-slate-900"
+                ? "rounded-br-sm bg-indigo-600 text-white"
+                : "rounded-bl-sm border border-slate-200 bg-white text-slate-900"
         }`}
       >
         <header className={`mb-1 flex flex-wrap items-baseline gap-x-2 text-xs ${mine ? "text-indigo-100" : "text-slate-600"}`}>

@@ -18,7 +18,12 @@ export async function simulatedCustomerTurn(
 ): Promise<{ text: string | null; usage: Usage }> {
   const customerLines = context.history.filter((l) => l.sender === "customer").length;
   if (customerLines >= Math.min(env.LLM_MAX_TURNS, 8)) return { text: null, usage: { promptTokens: 0, completionTokens: 0 } };
-  const provider = createOpenAICompatible({ name: "llm", baseURL: env.LLM_BASE_URL ?? "", apiKey: env.LLM_API_KEY, includeUsage: true });
+  const provider = createOpenAICompatible({
+    name: "llm",
+    baseURL: env.LLM_BASE_URL ?? "",
+    apiKey: env.LLM_API_KEY,
+    includeUsage: true,
+  });
   const result = await generateText({
     model: provider.chatModel(env.LLM_MODEL),
     system: [

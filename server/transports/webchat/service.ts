@@ -92,7 +92,8 @@ export async function receiveCustomerMessage(id: string, content: string, addres
   const message = await writeTx(async (tx) => {
     const call = await findForWrite(tx, id);
     if (!call) throw new ApiError("chat_not_found", NOT_FOUND);
-    if (isTerminal(call.status)) throw new ApiError("chat_closed", "This conversation has ended. Start a new one to write again.");
+    if (isTerminal(call.status))
+      throw new ApiError("chat_closed", "This conversation has ended. Start a new one to write again.");
     const saved = await appendMessage(tx, call, { sender: "customer", content });
     await advanceTo(tx, call, ["queued", "initiated", "in-progress"], "the customer replied");
     if (!call.takenOverById && !call.needsPerson) await enqueue(tx, id, "agent-turn");
@@ -125,7 +126,8 @@ export async function widgetSecret(agentId: string): Promise<string> {
   return (await db.agent.findUniqueOrThrow({ where: { id: agentId }, select: { widgetSecret: true } })).widgetSecret ?? fresh;
 }
 
-export const identityHash = (secret: string, email: string) => createHmac("sha256", secret).update(email.toLowerCase()).digest("hex");
+export const identityHash = (secret: string, email: string) =>
+  createHmac("sha256", secret).update(email.toLowerCase()).digest("hex");
 
 async function verifiedEmail(input: ChatStartInput): Promise<string | null> {
   const email = input.customer?.email;
@@ -133,13 +135,19 @@ async function verifiedEmail(input: ChatStartInput): Promise<string | null> {
   const expected = Buffer.from(identityHash(await widgetSecret(input.agentId), email), "hex");
   const given = Buffer.from(input.customerHash, "hex");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw fieldError("customerHash", "customerHash does not match customer.email. Compute it on your server with the agent's widget secret.");
+    throw fieldError(
+      "customerHash",
+      "customerHash does not match customer.email. Compute it on your server with the agent's widget secret.",
+    );
   }
   return email;
 }
 
 /** The widget's first message: a new inbound interaction, linked to a known customer only when verified. */
-export async function startChat(input: ChatStartInput, address: string): Promise<{ token: string; conversation: ChatConversation }> {
+export async function startChat(
+  input: ChatStartInput,
+  address: string,
+): Promise<{ token: string; conversation: ChatConversation }> {
   limit(`address:${address}`, "messages");
   const email = await verifiedEmail(input);
   const unverified = [
@@ -171,13 +179,23 @@ export async function startChat(input: ChatStartInput, address: string): Promise
 export async function widgetConfig(agentId: string, skillId: string) {
   const agent = await db.agent.findUnique({
     where: { id: agentId },
-    select: { name: true, lastname: true, nickname: true, imageURL: true, language: true, initialMessage: true, active: true, skills: { where: { skillId }, select: { skill: { select: { active: true } } } } },
+    select: {
+      name: true,
+      lastname: true,
+      nickname: true,
+      imageURL: true,
+      language: true,
+      initialMessage: true,
+      active: true,
+      skills: { where: { skillId }, select: { skill: { select: { active: true } } } },
+    },
   });
   if (!agent?.active || !agent.skills[0]?.skill.active) {
     throw new ApiError("not_found", "This chat is not available. Check the widget's data-agent-id and data-skill-id.");
   }
   const name = agent.nickname || [agent.name, agent.lastname].filter(Boolean).join(" ");
   const rendered = renderTemplate(agent.initialMessage, { aiName: name });
-  const greeting = rendered.text.trim() && rendered.unresolved.length === 0 ? rendered.text : `Hi! I'm ${name}. How can I help you today?`;
+  const greeting =
+    rendered.text.trim() && rendered.unresolved.length === 0 ? rendered.text : `Hi! I'm ${name}. How can I help you today?`;
   return { agent: { name, imageURL: agent.imageURL }, greeting, language: agent.language };
 }

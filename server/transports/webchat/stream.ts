@@ -31,7 +31,13 @@ export async function chatEventsResponse(id: string, signal: AbortSignal) {
         channel.send(
           sseFrame({
             event: "message",
-            data: { id: m.sid, sender: m.sender, senderName: m.sender === "staff" ? m.senderName : null, content: m.content, timestamp: m.timestamp },
+            data: {
+              id: m.sid,
+              sender: m.sender,
+              senderName: m.sender === "staff" ? m.senderName : null,
+              content: m.content,
+              timestamp: m.timestamp,
+            },
           }),
         );
       }

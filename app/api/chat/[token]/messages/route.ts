@@ -5,9 +5,15 @@ import { route } from "@/lib/route";
 import { chatMessageSchema, chatTokenParamsSchema } from "@/server/conversations/schema";
 import { conversationIdOf, receiveCustomerMessage } from "@/server/transports/webchat/service";
 
-export const POST = route({ auth: "public", params: chatTokenParamsSchema, body: chatMessageSchema }, async ({ req, params, body }) => {
-  const id = await conversationIdOf(params.token);
-  return Response.json({ message: await receiveCustomerMessage(id, body.content, clientAddress(req.headers)) }, { status: 201 });
-});
+export const POST = route(
+  { auth: "public", params: chatTokenParamsSchema, body: chatMessageSchema },
+  async ({ req, params, body }) => {
+    const id = await conversationIdOf(params.token);
+    return Response.json(
+      { message: await receiveCustomerMessage(id, body.content, clientAddress(req.headers)) },
+      { status: 201 },
+    );
+  },
+);
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

@@ -5,6 +5,8 @@ import { route } from "@/lib/route";
 import { idParamsSchema } from "@/lib/validation";
 import { widgetSettings } from "@/server/transports/webchat/widget";
 
-export const GET = route({ auth: "admin", params: idParamsSchema }, async ({ params }) => Response.json(await widgetSettings(params.id)));
+export const GET = route({ auth: "admin", params: idParamsSchema }, async ({ params }) =>
+  Response.json(await widgetSettings(params.id)),
+);
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
