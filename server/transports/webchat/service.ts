@@ -160,7 +160,7 @@ export async function startChat(
         agentId: input.agentId,
         skillId: input.skillId,
         channel: "webchat",
-        customerName: input.customer?.name || "Web visitor",
+        ...(input.customer?.name && { customerName: input.customer.name }),
         ...(email && { customerEmail: email }),
         customerOverride: {
           ...(input.language && { language: input.language }),
