@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
-import { AGENT_ID, api, asSession, SKILL_ID, signIn, waitForTerminal } from "../support/api";
+import { AGENT_ID, api, asSession, SKILL_ID, signIn, waitForTerminal, withApp } from "../support/api";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
 import { collectSse, openSseStream } from "../support/sse";
 
@@ -461,6 +461,33 @@ describe("without a model", () => {
   });
 });
 
+describe("customers are rate-limited", () => {
+  it("per conversation, with 429, Retry-After and a sentence the widget can show", async () => {
+    await withApp({ CHAT_RATE_LIMIT_PER_MINUTE: "2" }, async (limited) => {
+      const created = await api(
+        "POST",
+        "/api/v1/calls",
+        { agentId: AGENT_ID, skillId: SKILL_ID, channel: "webchat", customerName: "Quick Typist" },
+        {},
+        limited.url,
+      );
+      const token = tokenOf(created.body.links.chat);
+      const send = (content: string) => api("POST", `/api/chat/${token}/messages`, { content }, customer, limited.url);
+      expect((await send("one")).status).toBe(201);
+      expect((await send("two")).status).toBe(201);
+      const third = await send("three");
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe("rate_limited");
+      expect(third.body.error.message).toMatch(/You're sending messages quickly. Wait \d+ seconds/);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      const customerLines = (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, limited.url)).body.messages.filter(
+        (m: Line) => m.sender === "customer",
+      );
+      expect(customerLines).toHaveLength(2); // nothing stored for the refused one
+    });
+  });
+});
+
 describe("durability of a model turn", () => {
   it("a turn cut by SIGKILL runs again after restart, and its reply is stored once", async () => {
     const slow = await startFakeLlm();
@@ -499,6 +526,41 @@ describe("durability of a model turn", () => {
       const after = (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, killed.url)).body;
       expect(agentLines(after)).toHaveLength(2);
       expect(after.messages.filter((m: { sender: string }) => m.sender === "customer")).toHaveLength(1);
+    } finally {
+      await killed.stop();
+      await db.drop();
+      await slow.close();
+    }
+  });
+
+  it("a simulated customer's turn cut by SIGKILL runs again, and the conversation ends without repeats", async () => {
+    const slow = await startFakeLlm();
+    const db = await newDatabase(inject("dialect"));
+    prepareDatabase(db.url);
+    const env = { LLM_BASE_URL: slow.baseUrl, LLM_MODEL: "fake-model", LLM_TIMEOUT_MS: "60000", SIMULATOR_STEP_MS: "50" };
+    const persona = "A customer who is cut off mid-sentence.";
+    let killed = await startApp(db.url, env);
+    try {
+      slow.queueFor(persona, { stallMs: 60_000 });
+      const created = await api(
+        "POST",
+        "/api/v1/calls",
+        { agentId: AGENT_ID, skillId: SKILL_ID, channel: "sms", customerPhone: "+15555550188", simulate: true, persona },
+        {},
+        killed.url,
+      );
+      expect(created.status).toBe(200);
+      // The simulated customer's first turn is stalled at the model: kill the server during it.
+      await waitFor(async () => slow.requests.filter((r) => JSON.stringify(r.messages).includes(persona)).length, (n) => n >= 1);
+      await killed.kill();
+      killed = await startApp(db.url, env, killed.port);
+      const done = await waitForTerminal(created.body.id, 60_000, killed.url);
+      expect(done.status).toBe("completed");
+      const sids = done.messages.map((m: { sid: string }) => m.sid);
+      expect(new Set(sids).size).toBe(sids.length);
+      const said = done.messages.filter((m: Line) => !m.internal).map((m: Line) => m.sender);
+      // Turns alternate: nothing was said twice.
+      for (let i = 1; i < said.length; i++) expect(said[i], `message ${i} of ${said.join(",")}`).not.toBe(said[i - 1]);
     } finally {
       await killed.stop();
       await db.drop();
