@@ -265,7 +265,15 @@ describe("test your agent: the simulator with a model-played customer", () => {
     const res = await api(
       "POST",
       "/api/v1/calls",
-      { agentId: AGENT_ID, skillId: SKILL_ID, channel: "call", customerName: "Tess Tester", customerPhone: "+15555550123", simulate: true, persona },
+      {
+        agentId: AGENT_ID,
+        skillId: SKILL_ID,
+        channel: "call",
+        customerName: "Tess Tester",
+        customerPhone: "+15555550123",
+        simulate: true,
+        persona,
+      },
       {},
       app.url,
     );
@@ -480,9 +488,9 @@ describe("customers are rate-limited", () => {
       expect(third.body.error.code).toBe("rate_limited");
       expect(third.body.error.message).toMatch(/You're sending messages quickly. Wait \d+ seconds/);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      const customerLines = (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, limited.url)).body.messages.filter(
-        (m: Line) => m.sender === "customer",
-      );
+      const customerLines = (
+        await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, limited.url)
+      ).body.messages.filter((m: Line) => m.sender === "customer");
       expect(customerLines).toHaveLength(2); // nothing stored for the refused one
     });
   });
@@ -551,7 +559,10 @@ describe("durability of a model turn", () => {
       );
       expect(created.status).toBe(200);
       // The simulated customer's first turn is stalled at the model: kill the server during it.
-      await waitFor(async () => slow.requests.filter((r) => JSON.stringify(r.messages).includes(persona)).length, (n) => n >= 1);
+      await waitFor(
+        async () => slow.requests.filter((r) => JSON.stringify(r.messages).includes(persona)).length,
+        (n) => n >= 1,
+      );
       await killed.kill();
       killed = await startApp(db.url, env, killed.port);
       const done = await waitForTerminal(created.body.id, 60_000, killed.url);
