@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, expectConsoleError, test } from "./fixtures";
+import { expect, expectAccessible, expectConsoleError, saveScreenshot, test } from "./fixtures";
 
 // The demo data's Ava with the skill she has (prisma/seed.ts).
 const AGENT = "123e4567-e89b-12d3-a456-426614174000";
@@ -63,6 +63,7 @@ test("a shop's visitor chats with the agent in the widget, and the conversation 
     await expect(messages(page).and(chatFrame(page).locator("[data-sender=agent]")).first()).toContainText("Where is my parcel?");
     // The token lives in the shop's storage: the iframe's own would be partitioned.
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeTruthy();
+    await saveScreenshot(page, "widget");
   });
 
   await test.step("the chat passes axe, inside the frame too", async () => {
