@@ -43,7 +43,7 @@ const launcher = (page: Page) => page.getByRole("button", { name: "Open chat" })
 const chatFrame = (page: Page) => page.frameLocator("iframe[title^='Chat']");
 const messages = (page: Page) => chatFrame(page).getByRole("log", { name: "Messages" }).getByTestId("chat-message");
 
-test("a shop's visitor chats with the agent in the widget, and the conversation survives reloads", async ({ page }) => {
+test("a shop's visitor chats with the agent in the widget, and the conversation survives reloads", async ({ page, api }) => {
   await test.step("the launcher opens the chat, which greets the visitor and takes the focus", async () => {
     await page.goto(shopUrl);
     await expect(launcher(page)).toHaveAttribute("aria-expanded", "false");
@@ -119,8 +119,11 @@ test("a shop's visitor chats with the agent in the widget, and the conversation 
       .toBeGreaterThanOrEqual(2); // the visitor's message and the agent's answer
   });
 
-  await test.step("New conversation starts afresh and forgets the old token", async () => {
+  await test.step("New conversation starts afresh, forgets the old token and closes the old conversation", async () => {
+    const oldToken = (await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "";
+    const oldId = oldToken.slice(0, oldToken.indexOf("."));
     await chatFrame(page).getByRole("button", { name: "New conversation" }).click();
+    await expect.poll(async () => (await (await api.get(`/api/v1/calls/${oldId}`)).json()).status).toBe("completed");
     await expect(messages(page)).toHaveCount(0);
     await expect(chatFrame(page).getByTestId("chat-greeting")).toBeVisible();
     await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();

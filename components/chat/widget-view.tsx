@@ -103,6 +103,12 @@ export function WidgetView({
     post({ type: "token", token: null });
   }, [post]);
 
+  /** "New conversation": the old one is closed on the server too, so it does not wait for the sweeper. */
+  const startOver = () => {
+    if (token && conversation?.open) void chatApi.end(token).catch(() => {});
+    forget();
+  };
+
   // A kept token whose conversation is gone (expired): start afresh instead of showing a dead chat.
   useEffect(() => {
     if (token && chat.phase === "gone") forget();
@@ -168,7 +174,7 @@ export function WidgetView({
         break;
       }
       case "reset":
-        forget();
+        startOver();
         break;
       case "visibility":
         visible.current = message.open;
@@ -267,7 +273,7 @@ export function WidgetView({
               {token && (
                 <HeaderButton
                   onClick={() => {
-                    forget();
+                    startOver();
                     composerRef.current?.focus(); // the button itself goes away
                   }}
                   icon={<NewIcon />}
