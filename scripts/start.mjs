@@ -1,6 +1,7 @@
 // `npm start`: everything a fresh clone needs, then the server.
 // 1. install dependencies if missing  2. generate the Prisma clients  3. migrate + seed + bootstrap
 // 4. build if no build exists for this commit  5. serve on PORT (default 3000)
+// `node scripts/start.mjs --prebuilt` (the container image) skips 1, 2 and 4: the image was built with them.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
@@ -24,10 +25,13 @@ export function prepareDatabase() {
 }
 
 function main() {
-  ensureDependencies();
-  run(process.execPath, [join("scripts", "db-generate.mjs")]);
+  const prebuilt = process.argv.includes("--prebuilt");
+  if (!prebuilt) {
+    ensureDependencies();
+    run(process.execPath, [join("scripts", "db-generate.mjs")]);
+  }
   prepareDatabase();
-  ensureBuild();
+  if (!prebuilt) ensureBuild();
   const port = process.env.PORT ?? "3000";
   log(`starting on http://localhost:${port}`);
   const server = spawn(bin("next"), ["start", "-p", port], {
