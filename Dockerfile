@@ -13,7 +13,7 @@ FROM ${BASE_IMAGE} AS base
 # Debian's Node.js builds native addons against its own headers (libnode-dev), not downloaded ones.
 RUN if ! command -v node >/dev/null 2>&1; then \
       apt-get update && apt-get install -y --no-install-recommends nodejs npm ca-certificates && \
-      rm -rf /var/lib/apt/lists/* && npm config set nodedir /usr --location=global; \
+      rm -rf /var/lib/apt/lists/* && echo "nodedir=/usr" >> /etc/npmrc; \
     fi
 
 FROM base AS build
@@ -28,7 +28,12 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts ./scripts
 COPY prisma ./prisma
-RUN npm install --no-audit --no-fund --no-save
+# prisma.config.ts, read by the postinstall step, imports lib/.
+COPY lib ./lib
+# NPM_CAFILE: a CA bundle for a TLS-inspecting proxy between the build and the registry, mounted into the
+# build (podman build -v …); unset, npm uses its own trust store.
+ARG NPM_CAFILE=
+RUN npm install --no-audit --no-fund --no-save ${NPM_CAFILE:+--cafile=$NPM_CAFILE}
 COPY . .
 RUN npx next build && npm prune --omit=dev --no-audit --no-fund && rm -rf .next/cache
 

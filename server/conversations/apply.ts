@@ -33,6 +33,18 @@ function initialStatus(m: NewMessage): string {
 }
 
 export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel">, m: NewMessage) {
+  // The interaction's row first: on Postgres the update holds its lock until commit, so concurrent writers
+  // to one conversation (the customer and the agent's turn) take their sequence numbers one after the other.
+  await tx.interaction.update({
+    where: { id: call.id },
+    data: {
+      lastActivityAt: new Date(),
+      ...(m.usage && {
+        promptTokens: { increment: m.usage.promptTokens },
+        completionTokens: { increment: m.usage.completionTokens },
+      }),
+    },
+  });
   const seq = await nextSeq(tx, call.id);
   const message = await tx.message.create({
     data: {
@@ -49,16 +61,6 @@ export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel
     },
   });
   await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
-  await tx.interaction.update({
-    where: { id: call.id },
-    data: {
-      lastActivityAt: new Date(),
-      ...(m.usage && {
-        promptTokens: { increment: m.usage.promptTokens },
-        completionTokens: { increment: m.usage.completionTokens },
-      }),
-    },
-  });
   return message;
 }
 

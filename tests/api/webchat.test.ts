@@ -248,6 +248,9 @@ describe("web chat with a language model", () => {
     const long = await chat(token, "/messages", "POST", { content: "x".repeat(4001) });
     expect(long.status).toBe(422);
     expect(long.body.error.details[0].message).toMatch(/at most 4000 characters/);
+    // Messages sent at once (a customer double-sending while the agent answers) are all stored, in order.
+    const burst = await Promise.all(["first", "second", "third"].map((content) => chat(token, "/messages", "POST", { content })));
+    expect(burst.map((r) => r.status)).toEqual([201, 201, 201]);
     const html = await chat(token, "/messages", "POST", { content: "<img src=x onerror=alert(1)>" });
     expect(html.status).toBe(201);
     expect(html.body.message.content).toBe("<img src=x onerror=alert(1)>"); // stored as text, rendered as text
