@@ -84,6 +84,31 @@ const envSchema = z.object({
   CHAT_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(604_800),
   /** Customer messages per minute per conversation and per address (429 above). 0 turns limiting off. */
   CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Twilio account; with TWILIO_AUTH_TOKEN it turns Twilio on for call, sms and whatsapp. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID is the account's SID: AC followed by 32 hex digits.")
+    .optional(),
+  /** Verifies Twilio's webhook signatures (and authenticates REST calls unless an API key is set). */
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** An API key for REST calls instead of the auth token (webhooks are still verified with the token). */
+  TWILIO_API_KEY_SID: z
+    .string()
+    .regex(/^SK[0-9a-fA-F]{32}$/, "TWILIO_API_KEY_SID starts with SK.")
+    .optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(1).optional(),
+  /** Where the SDK's REST requests go instead of https://api.twilio.com (a regional or recording proxy, tests). */
+  TWILIO_API_BASE_URL: z.string().url("TWILIO_API_BASE_URL must be a URL").default("https://api.twilio.com"),
+  /** The default WhatsApp sender, whatsapp:+E164; an agent's own phone is used when it has none. */
+  TWILIO_WHATSAPP_FROM: z
+    .string()
+    .regex(/^whatsapp:\+[1-9]\d{6,14}$/, "TWILIO_WHATSAPP_FROM looks like whatsapp:+14155550100.")
+    .optional(),
+  /** A Messaging Service SID (MG…) used instead of a From number for SMS. */
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, "TWILIO_MESSAGING_SERVICE_SID starts with MG.")
+    .optional(),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])
@@ -107,10 +132,13 @@ export const env = loadEnv();
 export type Dialect = "sqlite" | "postgresql";
 export const dialect: Dialect = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
 
-export function publicUrl(): string {
-  const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  // A loop, not /\/+$/: that pattern backtracks quadratically on a long run of slashes.
+/** A URL without its trailing slashes. A loop, not /\/+$/: that pattern backtracks quadratically on a long run of slashes. */
+export function withoutTrailingSlashes(url: string): string {
   let end = url.length;
   while (end > 0 && url[end - 1] === "/") end--;
   return url.slice(0, end);
+}
+
+export function publicUrl(): string {
+  return withoutTrailingSlashes(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
 }

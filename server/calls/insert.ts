@@ -14,6 +14,7 @@ import { messageEventData, recordEventSql } from "@/server/webhooks/outbox";
 import { createHash } from "node:crypto";
 import { defaultBrain } from "@/server/brain";
 import { messageSid } from "@/server/channels/simulator/script";
+import { providerFor, transportFor } from "@/server/transports";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -92,13 +93,17 @@ async function findOrCreateCustomer(tx: SqlTx, who: CustomerIdentity, now: Date)
 /** How an interaction is run: by whom (provider, brain) and who started it. */
 export type InsertOptions = {
   idempotencyKeyId?: string;
-  /** Inbound web chat: the visitor's first message, stored with the interaction. */
-  inbound?: { firstMessage: string };
+  /**
+   * The customer started it: by web chat, a text or an e-mail (whose first message is stored with the
+   * interaction), or a phone call. `externalId` is the provider's id for the interaction (a CallSid) and
+   * `messageExternalId` for the first message (a MessageSid, a Message-ID).
+   */
+  inbound?: { firstMessage?: string; externalId?: string; messageExternalId?: string; mediaUrl?: string };
 };
 
 /** The simulator runs every channel without a real provider, and any interaction asked to simulate. */
 function runBy(input: CreateCallInput, inbound: boolean) {
-  const provider = input.channel === "webchat" && (inbound || !input.simulate) ? "webchat" : "simulator";
+  const provider = providerFor(input.channel, { simulate: input.simulate, inbound });
   const brain = defaultBrain();
   // Without a model, a simulated interaction plays the fixed script, exactly as before engine v2.
   const jobKind = provider === "simulator" && brain === "scripted" ? "simulate" : "start";
@@ -117,20 +122,34 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
     const customer = await findOrCreateCustomer(tx, c.customer, now);
     const id = randomUUID();
     const run = runBy(input, Boolean(inbound));
+    if (!inbound) {
+      await transportFor(run.provider)?.check?.(tx, {
+        channel: input.channel,
+        agentId: agent.id,
+        skillId: input.skillId,
+        agentPhone: c.agent.phone,
+        agentEmail: c.agent.email,
+        customerPhone: c.customer.phone,
+        customerEmail: c.customer.email,
+      });
+    }
     const direction = inbound ? "inbound" : "outbound";
-    const firstMessage = inbound
-      ? {
-          seq: 0,
-          sid: messageSid(input.channel, id, 0, sha),
-          sender: "customer",
-          senderName: null,
-          internal: false,
-          content: inbound.firstMessage,
-          mediaUrl: null,
-          status: "received",
-          timestamp: now,
-        }
-      : null;
+    const firstMessage =
+      inbound?.firstMessage !== undefined
+        ? {
+            seq: 0,
+            sid: messageSid(input.channel, id, 0, sha),
+            sender: "customer",
+            senderName: null,
+            internal: false,
+            content: inbound.firstMessage,
+            mediaUrl: inbound.mediaUrl ?? null,
+            status: "received",
+            externalId: inbound.messageExternalId ?? null,
+            error: null,
+            timestamp: now,
+          }
+        : null;
     const row: CallRow = {
       id,
       channel: input.channel,
@@ -153,6 +172,7 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
       durationSeconds: null,
       note: null,
       provider: run.provider,
+      externalId: inbound?.externalId ?? null,
       simulated: run.simulated,
       direction,
       brain: run.brain,
@@ -176,8 +196,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
       `INSERT INTO "Interaction" (id, channel, status, "agentId", "skillId", "customerId", "customerName", "customerPhone",
          "customerEmail", "agentPhone", "agentEmail", "effectiveAgent", "customFields", "initialMessage", prompt,
          "unresolvedVariables", "hasRecording", provider, simulated, direction, brain, persona, "searchText", "createdAt",
-         "updatedAt", "lastActivityAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "updatedAt", "lastActivityAt", "externalId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         row.channel,
@@ -205,6 +225,7 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
         now,
         now,
         now,
+        inbound?.externalId ?? null,
       ],
     );
     await tx.run(
@@ -217,8 +238,18 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
     );
     if (firstMessage) {
       await tx.run(
-        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, status, timestamp) VALUES (?, ?, 0, ?, 'customer', ?, ?, 'received', ?)`,
-        [randomUUID(), id, firstMessage.sid, false, firstMessage.content, now],
+        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, "mediaUrl", status, "externalId", timestamp)
+         VALUES (?, ?, 0, ?, 'customer', ?, ?, ?, 'received', ?, ?)`,
+        [
+          randomUUID(),
+          id,
+          firstMessage.sid,
+          false,
+          firstMessage.content,
+          firstMessage.mediaUrl,
+          inbound?.messageExternalId ?? null,
+          now,
+        ],
       );
     }
     await recordEventSql(tx, "call.created", id, await toCall(row));

@@ -176,6 +176,10 @@ export const messageSchema = referenceMessageSchema.extend({
   senderName: z.string().nullable(),
   /** Shown to staff only, never to the customer: tool calls and notes. */
   internal: z.boolean(),
+  /** The provider's id for the message (Twilio's MessageSid, an e-mail's Message-ID); null on the simulator. */
+  externalId: z.string().nullable(),
+  /** Why the provider could not deliver it, with the provider's error code. */
+  error: z.string().nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -232,7 +236,10 @@ export const callSchema = referenceCallSchema.extend({
   channel: channelSchema,
   note: z.string().nullable(),
   simulated: z.boolean(),
+  /** Which transport carries it: simulator, webchat, twilio, email. */
   provider: z.string(),
+  /** The provider's id for the interaction (Twilio's CallSid); null where there is none. */
+  externalId: z.string().nullable(),
   initialMessage: z.string(),
   prompt: z.string(),
   unresolvedVariables: z.array(z.string()),

@@ -35,6 +35,8 @@ export function toMessage(m: MessageRow): Message {
     status: m.status,
     senderName: m.senderName,
     internal: m.internal,
+    externalId: m.externalId,
+    error: m.error,
   };
 }
 
@@ -60,6 +62,7 @@ export async function toCall(row: CallRow): Promise<Call> {
     note: row.note,
     simulated: row.simulated,
     provider: row.provider,
+    externalId: row.externalId,
     initialMessage: row.initialMessage,
     prompt: row.prompt,
     unresolvedVariables: JSON.parse(row.unresolvedVariables) as string[],

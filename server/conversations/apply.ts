@@ -10,7 +10,8 @@ import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
 import type { Usage } from "@/server/brain/types";
 import { messageSid } from "@/server/channels/simulator/script";
 import type { Channel } from "@/server/calls/status";
-import { nextSeq, type WriteRow } from "./queries";
+import { sendsMessages } from "@/server/transports";
+import { enqueue, nextSeq, type WriteRow } from "./queries";
 
 export type Sender = "agent" | "customer" | "staff" | "system" | "tool";
 
@@ -25,14 +26,20 @@ export type NewMessage = {
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
-/** A message's first delivery status: what the customer sent was received; what they are sent, sent. */
-function initialStatus(m: NewMessage): string {
+const isOutgoing = (m: NewMessage) => !m.internal && (m.sender === "agent" || m.sender === "staff");
+
+/**
+ * A message's first delivery status: what the customer sent was received; what a transport will send
+ * waits queued for it; what the simulator or web chat shows them is sent at once.
+ */
+function initialStatus(call: Pick<WriteRow, "provider" | "channel">, m: NewMessage): string {
   if (m.status) return m.status;
   if (m.internal) return "logged";
-  return m.sender === "customer" ? "received" : "sent";
+  if (m.sender === "customer") return "received";
+  return isOutgoing(m) && sendsMessages(call) ? "queued" : "sent";
 }
 
-export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel">, m: NewMessage) {
+export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel" | "provider">, m: NewMessage) {
   // The interaction's row first: on Postgres the update holds its lock until commit, so concurrent writers
   // to one conversation (the customer and the agent's turn) take their sequence numbers one after the other.
   await tx.interaction.update({
@@ -55,12 +62,13 @@ export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel
       senderName: m.senderName ?? null,
       internal: m.internal ?? false,
       content: m.content,
-      status: initialStatus(m),
+      status: initialStatus(call, m),
       promptTokens: m.usage?.promptTokens ?? null,
       completionTokens: m.usage?.completionTokens ?? null,
     },
   });
   await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
+  if (message.status === "queued") await enqueue(tx, call.id, "deliver");
   return message;
 }
 
@@ -112,7 +120,8 @@ export async function endConversation(
     set: {
       durationSeconds: Math.max(1, Math.round((Date.now() - started.getTime()) / 1000)),
       transcription: transcriptOf(row.messages),
-      hasRecording: call.channel === "call",
+      // The simulator "records" every call it plays; a real call's recording arrives from its provider.
+      ...(call.provider === "simulator" && { hasRecording: call.channel === "call" }),
     },
   });
   if (!result.ok) return false;

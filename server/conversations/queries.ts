@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 
-export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn"] as const;
+export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Everything an agent turn needs, read outside any transaction (the model call is slow). */
@@ -72,14 +72,17 @@ export async function enqueue(tx: Tx, interactionId: string, kind: JobKind, dela
   });
 }
 
-/** Another worker is running a turn of this conversation right now (Postgres, several instances). */
-export async function turnRunningElsewhere(interactionId: string, jobId: string) {
+/**
+ * Another job of the same sort is running for this conversation right now (a second worker, or a second
+ * instance on Postgres): turns take turns, and one delivery at a time keeps lines in order and unrepeated.
+ */
+export async function runningElsewhere(interactionId: string, jobId: string, kind: JobKind) {
   const other = await db.job.findFirst({
     where: {
       interactionId,
       id: { not: jobId },
       state: "pending",
-      kind: { in: ["agent-turn", "customer-turn"] },
+      kind: { in: kind === "deliver" ? ["deliver"] : ["agent-turn", "customer-turn"] },
       lockedUntil: { gt: new Date() },
     },
     select: { id: true },

@@ -18,7 +18,10 @@ import { simulatedCustomerTurn } from "@/server/transports/simulator/customer";
 import { advanceJob, type JobRow, LostLease, postponeJob, renewLease } from "@/server/engine/queries";
 import { advanceTo, appendMessage, endConversation, handOff } from "./apply";
 import { brainContext } from "./context";
-import { enqueue, findConversation, findForWrite, turnRunningElsewhere } from "./queries";
+import { transportFor, sendsMessages } from "@/server/transports";
+import { DeliveryRefused } from "@/server/transports/types";
+import { deliver, findCarried } from "./deliver";
+import { enqueue, findConversation, findForWrite, type JobKind, runningElsewhere } from "./queries";
 import { markTyping, publishTyping } from "./typing";
 
 /** The happy path to a live conversation, per channel, as the status table allows it. */
@@ -33,27 +36,57 @@ const OPENING_PATH: Record<string, Status[]> = {
 /** Pace of the simulated customer, so a watcher can follow the conversation. */
 const customerDelay = () => env.SIMULATOR_STEP_MS;
 
+/** Places an outbound call with its provider (voice), outside any transaction: a network round trip. */
+async function open(id: string): Promise<{ externalId: string } | DeliveryRefused | null> {
+  const call = await findCarried(id);
+  const transport = call && transportFor(call.provider);
+  if (!call?.externalId && call?.status === "queued" && call.direction === "outbound" && transport?.open) {
+    try {
+      return await transport.open(call);
+    } catch (error) {
+      if (error instanceof DeliveryRefused) return error;
+      throw error; // temporary: the worker retries with backoff
+    }
+  }
+  return null;
+}
+
 async function start(job: JobRow, workerId: string) {
+  const opened = await open(job.interactionId);
   return writeTx(async (tx) => {
     const call = await findForWrite(tx, job.interactionId);
     if (!call || isTerminal(call.status)) return advanceJob(tx, job, workerId, { state: "done" });
     const row = await findConversation(job.interactionId);
     if (!row) return advanceJob(tx, job, workerId, { state: "done" });
-    if (call.direction === "inbound") {
-      // The visitor wrote first: the interaction is live, and the agent answers.
-      await advanceTo(tx, call, OPENING_PATH.webchat, "the visitor started the chat");
+    const opening = () => openingLine(brainContext(row, []));
+    if (opened instanceof DeliveryRefused) {
+      const reason = opened.code ? `${opened.code}: ${opened.message}` : opened.message;
+      await endConversation(tx, call, opened.status, `The provider refused the call. ${reason}`);
+    } else if (opened) {
+      // The call is placed; its provider's callbacks move it on, and its first line is said on answer.
+      await tx.interaction.update({ where: { id: call.id }, data: { externalId: opened.externalId } });
+      await advanceTo(tx, call, ["queued", "initiated"], "the provider accepted the call");
+      await appendMessage(tx, call, { sender: "agent", content: opening() });
+    } else if (call.direction === "inbound" && call.channel === "call") {
+      // Someone phoned the agent: the call is live, and the agent greets them.
+      await advanceTo(tx, call, OPENING_PATH.call, "the customer called");
+      await appendMessage(tx, call, { sender: "agent", content: opening() });
+    } else if (call.direction === "inbound") {
+      // The customer wrote first: the interaction is live, and the agent answers.
+      await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat, "the customer wrote first");
       await enqueue(tx, call.id, "agent-turn");
+    } else if (call.provider === "webchat") {
+      // Outbound chat: the first line waits on the chat page; the chat is live once the customer answers.
+      await advanceTo(tx, call, ["queued", "initiated"]);
+      await appendMessage(tx, call, { sender: "agent", content: opening() });
+    } else if (sendsMessages(call)) {
+      // A real messaging channel: the first line is queued for its transport, whose receipts move it on.
+      await advanceTo(tx, call, ["queued", "initiated"]);
+      await appendMessage(tx, call, { sender: "agent", content: opening() });
     } else {
-      const opening = openingLine(brainContext(row, []));
-      if (call.provider === "webchat") {
-        // Outbound chat: the first line waits on the chat page; the chat is live once the customer answers.
-        await advanceTo(tx, call, ["queued", "initiated"]);
-        await appendMessage(tx, call, { sender: "agent", content: opening });
-      } else {
-        await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat);
-        await appendMessage(tx, call, { sender: "agent", content: opening });
-        await enqueue(tx, call.id, "customer-turn", customerDelay());
-      }
+      await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat);
+      await appendMessage(tx, call, { sender: "agent", content: opening() });
+      await enqueue(tx, call.id, "customer-turn", customerDelay());
     }
     await advanceJob(tx, job, workerId, { state: "done" });
   });
@@ -143,8 +176,8 @@ async function customerTurn(job: JobRow, workerId: string): Promise<void> {
 
 /** Runs one conversation job; failures are retried by the worker (server/engine/run-job.ts). */
 export async function runConversationJob(job: JobRow, workerId: string) {
-  if (job.kind !== "start" && (await turnRunningElsewhere(job.interactionId, job.id))) {
-    // One turn at a time per conversation: wait for the other worker's turn to commit.
+  if (job.kind !== "start" && (await runningElsewhere(job.interactionId, job.id, job.kind as JobKind))) {
+    // One turn (and one delivery) at a time per conversation: wait for the other worker's to commit.
     await writeTx((tx) => postponeJob(tx, job, workerId, 500));
     return;
   }
@@ -152,6 +185,7 @@ export async function runConversationJob(job: JobRow, workerId: string) {
     if (job.kind === "start") await start(job, workerId);
     else if (job.kind === "agent-turn") await agentTurn(job, workerId);
     else if (job.kind === "customer-turn") await customerTurn(job, workerId);
+    else if (job.kind === "deliver") await deliver(job, workerId);
     else throw new Error(`unknown job kind ${job.kind}`);
   } catch (error) {
     if (error instanceof LostLease) return;

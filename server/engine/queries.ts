@@ -99,11 +99,13 @@ export function finishJobsOf(tx: Tx, interactionId: string) {
 }
 
 /** Keeps a long job (a model turn) leased while it runs. */
-export async function renewLease(job: JobRow, workerId: string) {
-  await withWriteLock(() =>
+/** Extends a job's lease; false when another worker has taken the job over. */
+export async function renewLease(job: JobRow, workerId: string): Promise<boolean> {
+  const { count } = await withWriteLock(() =>
     db.job.updateMany({
       where: { id: job.id, step: job.step, lockedBy: workerId },
       data: { lockedUntil: new Date(Date.now() + LEASE_MS) },
     }),
   );
+  return count === 1;
 }
