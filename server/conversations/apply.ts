@@ -22,6 +22,9 @@ export type NewMessage = {
   internal?: boolean;
   status?: string;
   usage?: Usage;
+  /** The provider's id for the message (a MessageSid, a Message-ID). */
+  externalId?: string | null;
+  mediaUrl?: string | null;
 };
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -62,6 +65,8 @@ export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel
       senderName: m.senderName ?? null,
       internal: m.internal ?? false,
       content: m.content,
+      mediaUrl: m.mediaUrl ?? null,
+      externalId: m.externalId ?? null,
       status: initialStatus(call, m),
       promptTokens: m.usage?.promptTokens ?? null,
       completionTokens: m.usage?.completionTokens ?? null,

@@ -9,7 +9,7 @@
 // lost or said twice.
 import { env } from "@/lib/env";
 import { writeTx } from "@/lib/sql";
-import { isTerminal, type Status } from "@/server/calls/status";
+import { isTerminal } from "@/server/calls/status";
 import { publishCallEvent } from "@/server/events/bus";
 import { brainFor } from "@/server/brain";
 import { listEnabledActions } from "@/server/actions/queries";
@@ -21,17 +21,9 @@ import { brainContext } from "./context";
 import { transportFor, sendsMessages } from "@/server/transports";
 import { DeliveryRefused } from "@/server/transports/types";
 import { deliver, findCarried } from "./deliver";
+import { LIVE_PATH } from "./inbound";
 import { enqueue, findConversation, findForWrite, type JobKind, runningElsewhere } from "./queries";
 import { markTyping, publishTyping } from "./typing";
-
-/** The happy path to a live conversation, per channel, as the status table allows it. */
-const OPENING_PATH: Record<string, Status[]> = {
-  call: ["queued", "initiated", "ringing", "in-progress"],
-  sms: ["queued", "initiated", "sent", "delivered", "in-progress"],
-  email: ["queued", "initiated", "sent", "delivered", "in-progress"],
-  whatsapp: ["queued", "initiated", "sent", "delivered", "read", "in-progress"],
-  webchat: ["queued", "initiated", "in-progress"],
-};
 
 /** Pace of the simulated customer, so a watcher can follow the conversation. */
 const customerDelay = () => env.SIMULATOR_STEP_MS;
@@ -69,11 +61,11 @@ async function start(job: JobRow, workerId: string) {
       await appendMessage(tx, call, { sender: "agent", content: opening() });
     } else if (call.direction === "inbound" && call.channel === "call") {
       // Someone phoned the agent: the call is live, and the agent greets them.
-      await advanceTo(tx, call, OPENING_PATH.call, "the customer called");
+      await advanceTo(tx, call, LIVE_PATH.call, "the customer called");
       await appendMessage(tx, call, { sender: "agent", content: opening() });
     } else if (call.direction === "inbound") {
       // The customer wrote first: the interaction is live, and the agent answers.
-      await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat, "the customer wrote first");
+      await advanceTo(tx, call, LIVE_PATH[call.channel] ?? LIVE_PATH.webchat, "the customer wrote first");
       await enqueue(tx, call.id, "agent-turn");
     } else if (call.provider === "webchat") {
       // Outbound chat: the first line waits on the chat page; the chat is live once the customer answers.
@@ -84,7 +76,7 @@ async function start(job: JobRow, workerId: string) {
       await advanceTo(tx, call, ["queued", "initiated"]);
       await appendMessage(tx, call, { sender: "agent", content: opening() });
     } else {
-      await advanceTo(tx, call, OPENING_PATH[call.channel] ?? OPENING_PATH.webchat);
+      await advanceTo(tx, call, LIVE_PATH[call.channel] ?? LIVE_PATH.webchat);
       await appendMessage(tx, call, { sender: "agent", content: opening() });
       await enqueue(tx, call.id, "customer-turn", customerDelay());
     }

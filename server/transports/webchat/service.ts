@@ -14,11 +14,11 @@ import type { EffectiveAgent } from "@/server/calls/schema";
 import { isTerminal } from "@/server/calls/status";
 import { wakeWorker } from "@/server/engine/signal";
 import { publishCallEvent } from "@/server/events/bus";
-import { appendMessage, endConversation } from "@/server/conversations/apply";
-import { enqueue, findForWrite } from "@/server/conversations/queries";
+import { endConversation } from "@/server/conversations/apply";
+import { findForWrite } from "@/server/conversations/queries";
 import type { ChatConversation, ChatMessage, ChatStartInput } from "@/server/conversations/schema";
 import { isTyping } from "@/server/conversations/typing";
-import { advanceTo } from "@/server/conversations/apply";
+import { receiveFromCustomer } from "@/server/conversations/inbound";
 import { chatToken, readChatToken, WIDGET_TOKEN_TTL_SECONDS } from "./link";
 
 const NOT_FOUND = "This chat link has expired or is not valid. Ask the sender for a new link.";
@@ -89,18 +89,8 @@ function limit(key: string, what: string) {
 export async function receiveCustomerMessage(id: string, content: string, address: string): Promise<ChatMessage> {
   limit(`conversation:${id}`, "messages");
   limit(`address:${address}`, "messages");
-  const message = await writeTx(async (tx) => {
-    const call = await findForWrite(tx, id);
-    if (!call) throw new ApiError("chat_not_found", NOT_FOUND);
-    if (isTerminal(call.status))
-      throw new ApiError("chat_closed", "This conversation has ended. Start a new one to write again.");
-    const saved = await appendMessage(tx, call, { sender: "customer", content });
-    await advanceTo(tx, call, ["queued", "initiated", "in-progress"], "the customer replied");
-    if (!call.takenOverById && !call.needsPerson) await enqueue(tx, id, "agent-turn");
-    return saved;
-  });
-  wakeWorker();
-  publishCallEvent({ callId: id, kind: "message" });
+  const message = await receiveFromCustomer(id, { content });
+  if (!message) throw new ApiError("chat_not_found", NOT_FOUND);
   return toChatMessage(message);
 }
 
