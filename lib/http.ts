@@ -94,6 +94,23 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
   return body as Record<string, unknown>;
 }
 
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;.*)?$/i;
+
+/**
+ * Reads a form-encoded body (providers' webhooks: Twilio, Mailgun) into name → value, within
+ * MAX_BODY_BYTES; a repeated name keeps its first value. 415 for another content type.
+ */
+export async function readForm(req: Request): Promise<Record<string, string>> {
+  if (!FORM_TYPE.test(req.headers.get("content-type") ?? "")) {
+    throw new ApiError("unsupported_media_type", "Send the body form-encoded (application/x-www-form-urlencoded).");
+  }
+  const form: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(await readLimitedText(req, env.MAX_BODY_BYTES))) {
+    if (!(name in form) && !FORBIDDEN_KEYS.has(name)) form[name] = value;
+  }
+  return form;
+}
+
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
   return parseBodyValue(await readJsonObject(req), schema);
 }

@@ -108,6 +108,8 @@ export async function endConversation(
   to: Status,
   reason: string,
   actor: "engine" | "staff" | "api" = "engine",
+  /** The provider's own measure of the call (Twilio's CallDuration), which wins over Callboard's clock. */
+  durationSeconds?: number,
 ) {
   if (isTerminal(call.status)) return false;
   const row = await tx.interaction.findUniqueOrThrow({
@@ -123,7 +125,7 @@ export async function endConversation(
     actor,
     reason,
     set: {
-      durationSeconds: Math.max(1, Math.round((Date.now() - started.getTime()) / 1000)),
+      durationSeconds: durationSeconds ?? Math.max(1, Math.round((Date.now() - started.getTime()) / 1000)),
       transcription: transcriptOf(row.messages),
       // The simulator "records" every call it plays; a real call's recording arrives from its provider.
       ...(call.provider === "simulator" && { hasRecording: call.channel === "call" }),

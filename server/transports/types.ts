@@ -77,4 +77,6 @@ export interface Transport {
   send?(call: Carried, message: Outgoing): Promise<Sent>;
   /** Ends the interaction at the provider (hang up a call); best effort. */
   close?(call: Carried, how: "completed" | "canceled"): Promise<void>;
+  /** Connects a live call to a person at `number`. */
+  transfer?(call: Carried, number: string, language: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { Channel } from "@/server/calls/status";
 import { DeliveryRefused, type Carried, type Outgoing, type Transport } from "../types";
 import { isPermanent, twilioClient, twilioConfigured, twilioFailure } from "./client";
 import { twilioUrls } from "./urls";
+import { transferTwiml } from "./twiml";
 import { requireWhatsappOpening, templateFor, templateVariables } from "./whatsapp";
 
 const CHANNELS: Channel[] = ["call", "sms", "whatsapp"];
@@ -114,6 +115,8 @@ export const twilioTransport: Transport = {
     }
   },
 
+  transfer: (call, number, language) => transferLiveCall(call, number, language),
+
   async close(call: Carried, how) {
     if (call.channel !== "call" || !call.externalId) return;
     try {
@@ -125,6 +128,15 @@ export const twilioTransport: Transport = {
     }
   },
 };
+
+export async function transferLiveCall(call: Carried, number: string, language: string) {
+  if (!call.externalId) throw new DeliveryRefused("The call has no Twilio CallSid yet.", null);
+  try {
+    await twilioClient().calls(call.externalId).update({ twiml: transferTwiml(number, language) });
+  } catch (error) {
+    refusedOrThrow(error, "transfer");
+  }
+}
 
 /** The agent's Twilio number is also its inbound address: who owns a dialled number. */
 export const agentByPhone = (phone: string) =>
