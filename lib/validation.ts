@@ -37,6 +37,10 @@ export const uuid = (label = "The id") =>
 export const E164 = /^\+[1-9]\d{6,14}$/;
 export const phone = () => z.string().regex(E164, { message: "Enter the phone in international format, e.g. +14155550123." });
 
+/** A Twilio Content SID: the approved WhatsApp template a conversation may open with. */
+export const contentSid = () =>
+  z.string().regex(/^HX[0-9a-fA-F]{32}$/, { message: "Enter the template's Content SID: HX followed by 32 hex digits." });
+
 export const email = () =>
   z
     .string()

@@ -23,6 +23,9 @@ export const agentSelect = {
   imageURL: true,
   llmModel: true,
   llmTemperature: true,
+  transferNumber: true,
+  voicemailMessage: true,
+  whatsappTemplateSid: true,
   createdAt: true,
   updatedAt: true,
   skills: {

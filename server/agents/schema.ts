@@ -1,6 +1,6 @@
 // AI agents: who speaks to the customer, with which voice and instructions, and which skills.
 import { z } from "zod";
-import { email, finite, httpUrl, language, line, nonEmptyLine, phone, text, uuid } from "@/lib/validation";
+import { contentSid, email, finite, httpUrl, language, line, nonEmptyLine, phone, text, uuid } from "@/lib/validation";
 import { skillSchema } from "@/server/skills/schema";
 
 export const createAgentSchema = z.strictObject({
@@ -25,6 +25,12 @@ export const createAgentSchema = z.strictObject({
   llmModel: nonEmptyLine(200, "llmModel").optional(),
   /** The model's sampling temperature; without it, the model's own default. */
   llmTemperature: finite(0, 2, "llmTemperature").optional(),
+  /** Voice: where a transfer to a person dials. */
+  transferNumber: phone().optional(),
+  /** Voice: what the agent leaves on an answering machine; empty hangs up instead. */
+  voicemailMessage: text(1000, "voicemailMessage").optional(),
+  /** WhatsApp: the approved template (Content SID, HX…) that opens a conversation outside the 24-hour window. */
+  whatsappTemplateSid: contentSid().optional(),
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
@@ -36,6 +42,8 @@ export const updateAgentSchema = createAgentSchema
     imageURL: httpUrl("imageURL").nullable(),
     llmModel: nonEmptyLine(200, "llmModel").nullable(),
     llmTemperature: finite(0, 2, "llmTemperature").nullable(),
+    transferNumber: phone().nullable(),
+    whatsappTemplateSid: contentSid().nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
@@ -62,6 +70,9 @@ export const agentSchema = z.object({
   imageURL: z.string().nullable(),
   llmModel: z.string().nullable(),
   llmTemperature: z.number().nullable(),
+  transferNumber: z.string().nullable(),
+  voicemailMessage: z.string(),
+  whatsappTemplateSid: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -159,6 +159,9 @@ export const recordingQuerySchema = z.object({ token: z.string().max(200).option
 
 export const MESSAGE_SENDERS = ["agent", "customer", "staff", "system", "tool"] as const;
 
+/** POST /calls/{id}/transfer: where to; the agent's transfer number when left out. */
+export const transferSchema = z.strictObject({ to: phone().optional() });
+
 /** A message as the reference lists it: every field a string; `mediaUrl` is "" when there is no attachment. */
 export const referenceMessageSchema = z.object({
   sid: z.string(),

@@ -6,6 +6,8 @@ import { writeTx } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
 import { wakeWorker } from "@/server/engine/signal";
 import { publishCallEvent } from "@/server/events/bus";
+import { closeAtProvider } from "@/server/transports";
+import { isTerminal } from "./status";
 import { insertCall } from "./insert";
 import * as q from "./queries";
 import { claimIdempotencyKey, hashRequestBody, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
@@ -67,9 +69,10 @@ export async function listCalls(query: ListCallsQuery) {
 const UPDATE_ATTEMPTS = 3;
 
 export async function updateCall(id: string, input: UpdateCallInput) {
+  let before: string;
   for (let attempt = 1; ; attempt++) {
     try {
-      await applyUpdate(id, input);
+      before = await applyUpdate(id, input);
       break;
     } catch (error) {
       if (!(error instanceof StaleStatus)) throw error;
@@ -78,6 +81,8 @@ export async function updateCall(id: string, input: UpdateCallInput) {
       }
     }
   }
+  // Ended by staff: a real call is hung up (a ringing one canceled) at its provider too.
+  if (input.status && input.status !== before && isTerminal(input.status)) await closeAtProvider(id, before);
   wakeWorker();
   // Live views learn about staff changes the same way as about the engine's.
   publishCallEvent({ callId: id, kind: "updated" });
@@ -102,5 +107,6 @@ function applyUpdate(id: string, input: UpdateCallInput) {
         data: { ...(input.agentId && { agentId: input.agentId }), ...(input.note !== undefined && { note: input.note }) },
       });
     }
+    return current.status;
   });
 }

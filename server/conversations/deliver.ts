@@ -6,11 +6,12 @@
 // later in the conversation is noted for staff, who can step in.
 import { db } from "@/lib/db";
 import { writeTx } from "@/lib/sql";
-import { isTerminal, type Channel } from "@/server/calls/status";
+import { isTerminal } from "@/server/calls/status";
 import { publishCallEvent } from "@/server/events/bus";
 import { advanceJob, type JobRow, LostLease, renewLease } from "@/server/engine/queries";
 import { transportFor } from "@/server/transports";
-import { DeliveryRefused, type Carried, type Sent } from "@/server/transports/types";
+import { findCarried } from "@/server/transports/carried";
+import { DeliveryRefused, type Sent } from "@/server/transports/types";
 import { movesForward } from "@/server/transports/message-status";
 import { advanceTo, appendMessage, endConversation } from "./apply";
 import { findForWrite } from "./queries";
@@ -19,25 +20,6 @@ export const OUTGOING_SENDERS = ["agent", "staff"];
 
 /** The opening path of a messaging interaction up to its first line leaving the provider. */
 const TO_SENT = ["queued", "initiated", "sent"] as const;
-
-export const carriedSelect = {
-  id: true,
-  channel: true,
-  direction: true,
-  externalId: true,
-  customerPhone: true,
-  customerEmail: true,
-  customerName: true,
-  agentPhone: true,
-  agentEmail: true,
-  agentId: true,
-  skillId: true,
-} as const;
-
-export async function findCarried(id: string): Promise<(Carried & { provider: string; status: string }) | null> {
-  const row = await db.interaction.findUnique({ where: { id }, select: { ...carriedSelect, provider: true, status: true } });
-  return row && { ...row, channel: row.channel as Channel };
-}
 
 const reasonOf = (refused: DeliveryRefused) => (refused.code ? `${refused.code}: ${refused.message}` : refused.message);
 

@@ -14,6 +14,7 @@ import {
   effectiveAgentSchema,
   messageSchema,
   statusChangeSchema,
+  transferSchema,
   updateCallSchema,
 } from "@/server/calls/schema";
 import { channelSchema, statusSchema } from "@/server/calls/status";
@@ -28,6 +29,8 @@ import {
 } from "@/server/conversations/schema";
 import { chatResponseSchemas } from "@/server/transports/webchat/responses";
 import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
+import { channelsStatusSchema } from "@/server/transports/settings";
+import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/settings";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
@@ -95,6 +98,8 @@ export const responseSchemas = registry([
   [chatResponseSchemas.message, { id: "ChatMessageResponse" }],
   [chatResponseSchemas.started, { id: "ChatStarted" }],
   [widgetConfigSchema, { id: "WidgetConfig" }],
+  [channelsStatusSchema, { id: "ChannelsStatus" }],
+  [twilioTestResultSchema, { id: "TwilioTestResult" }],
   [widgetSettingsSchema, { id: "WidgetSettings", description: "Admins only: the embed snippets and the identity secret." }],
 ]);
 
@@ -116,6 +121,8 @@ export const requestSchemas = registry([
   [signInSchema, { id: "SignInRequest" }],
   [staffMessageSchema, { id: "StaffMessageRequest" }],
   [chatMessageSchema, { id: "ChatMessageRequest" }],
+  [transferSchema, { id: "TransferCallRequest" }],
+  [twilioTestSchema, { id: "TwilioTestRequest" }],
   [chatStartSchema, { id: "ChatStartRequest" }],
   [changeOwnPasswordSchema, { id: "ChangeOwnPasswordRequest" }],
   [setStaffPasswordSchema, { id: "SetStaffPasswordRequest" }],

@@ -4,6 +4,7 @@
 import { accountOperations } from "./operations/accounts";
 import { actionOperations } from "./operations/actions";
 import { callOperations, liveEventOperations } from "./operations/calls";
+import { channelOperations } from "./operations/channels";
 import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
 import { systemOperations } from "./operations/system";
@@ -44,6 +45,11 @@ export const TAGS = [
   { name: "Staff", description: "Staff accounts, managed by admins from a dashboard session." },
   { name: "Session", description: "Dashboard sign-in, and changing your own password." },
   { name: "System", description: "Health, liveness and this document." },
+  { name: "Channels", description: "The providers that carry each channel (Twilio, e-mail), their health and test actions." },
+  {
+    name: "Twilio webhooks",
+    description: "What Twilio calls: paste the inbound URLs into the Twilio console. Every request is signature-checked.",
+  },
 ];
 
 export const OPERATIONS: Operation[] = [
@@ -51,6 +57,7 @@ export const OPERATIONS: Operation[] = [
   ...liveEventOperations,
   ...takeoverOperations,
   ...chatOperations,
+  ...channelOperations,
   ...directoryOperations,
   ...actionOperations,
   ...webhookOperations,

@@ -8,6 +8,7 @@ export const skillSelect = {
   id: true,
   name: true,
   description: true,
+  whatsappTemplateSid: true,
   language: true,
   active: true,
   createdAt: true,

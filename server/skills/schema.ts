@@ -1,16 +1,19 @@
 // Skills: what an agent can handle ("Order notifications", "Billing support").
 import { z } from "zod";
-import { language, nonEmptyLine, text } from "@/lib/validation";
+import { contentSid, language, nonEmptyLine, text } from "@/lib/validation";
 
 export const createSkillSchema = z.strictObject({
   name: nonEmptyLine(100, "name"),
   description: text(2000, "description").optional(),
   language: language().optional(),
   active: z.boolean().optional(),
+  /** WhatsApp: the approved template (Content SID) for this skill's conversations; overrides the agent's. */
+  whatsappTemplateSid: contentSid().optional(),
 });
 export type CreateSkillInput = z.infer<typeof createSkillSchema>;
 
 export const updateSkillSchema = createSkillSchema
+  .extend({ whatsappTemplateSid: contentSid().nullable() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change." });
 export type UpdateSkillInput = z.infer<typeof updateSkillSchema>;
@@ -21,6 +24,7 @@ export const skillSchema = z.object({
   description: z.string(),
   language: z.string(),
   active: z.boolean(),
+  whatsappTemplateSid: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -2,6 +2,7 @@
 // e-mail) take their channels when they are configured; web chat is Callboard's own; everything else, and
 // any interaction created with `simulate: true`, runs on the simulator, the zero-setup default.
 import type { Channel } from "@/server/calls/status";
+import { findCarried } from "./carried";
 import { twilioTransport } from "./twilio/transport";
 import type { Transport } from "./types";
 
@@ -24,4 +25,13 @@ export function providerFor(channel: Channel, { simulate, inbound }: { simulate?
  */
 export function sendsMessages(call: { provider: string; channel: string }): boolean {
   return call.channel !== "call" && Boolean(transportFor(call.provider)?.send);
+}
+
+/** Ends an interaction at its provider after staff ended it here: a live call hangs up, a ringing one is canceled. */
+export async function closeAtProvider(id: string, previousStatus: string) {
+  const call = await findCarried(id);
+  const transport = call && transportFor(call.provider);
+  if (!call || !transport?.close) return;
+  const ringing = ["queued", "initiated", "ringing"].includes(previousStatus);
+  await transport.close(call, ringing ? "canceled" : "completed");
 }

@@ -35,8 +35,10 @@ const exported = (node: ts.Node) =>
 
 /** The `auth` of a `route({ auth: "…" }, fn)` call, or "unknown" for any other initializer. */
 function routeAuthOf(node: ts.Expression | undefined): RouteAuth {
-  if (!node || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== "route")
-    return "unknown";
+  if (!node || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return "unknown";
+  // Twilio's webhooks carry no credentials: twilioWebhook() checks Twilio's signature instead.
+  if (node.expression.text === "twilioWebhook") return "public";
+  if (node.expression.text !== "route") return "unknown";
   const [options] = node.arguments;
   if (!options || !ts.isObjectLiteralExpression(options)) return "unknown";
   for (const prop of options.properties) {

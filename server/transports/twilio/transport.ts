@@ -132,7 +132,9 @@ export const twilioTransport: Transport = {
 export async function transferLiveCall(call: Carried, number: string, language: string) {
   if (!call.externalId) throw new DeliveryRefused("The call has no Twilio CallSid yet.", null);
   try {
-    await twilioClient().calls(call.externalId).update({ twiml: transferTwiml(number, language) });
+    await twilioClient()
+      .calls(call.externalId)
+      .update({ twiml: transferTwiml(number, language) });
   } catch (error) {
     refusedOrThrow(error, "transfer");
   }
