@@ -19,6 +19,7 @@ function settingsFor(user: StaffPrincipal): NavItem[] {
   return [
     { href: "/settings/api-keys", label: "API keys" },
     { href: "/settings/webhooks", label: "Webhooks" },
+    { href: "/settings/channels", label: "Channels" },
     { href: "/docs", label: "API docs" },
     ...(user.role === "admin" ? [{ href: "/settings/users", label: "Users" }] : []),
     { href: "/account", label: "Account" },

@@ -30,7 +30,7 @@ import {
 import { chatResponseSchemas } from "@/server/transports/webchat/responses";
 import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
 import { channelsStatusSchema } from "@/server/transports/settings";
-import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/settings";
+import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/schema";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {

@@ -1,7 +1,7 @@
 // Channel providers: their status for the settings page, Twilio's test actions, and Twilio's webhooks.
 import { callIdParamsSchema, callSchema, transferSchema } from "@/server/calls/schema";
 import { channelsStatusSchema } from "@/server/transports/settings";
-import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/settings";
+import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/schema";
 import type { Operation } from "../types";
 
 const SIGNED =

@@ -1,6 +1,7 @@
 // The parameters of Twilio's webhooks, as its documentation lists them. Twilio sends more fields than
 // these; the schemas name what Callboard reads and let the rest pass (Twilio adds fields over time).
 import { z } from "zod";
+import { phone, uuid } from "@/lib/validation";
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${prefix}… SID expected`);
 const address = z.string().min(1).max(100);
@@ -94,3 +95,16 @@ export const inboundMessageSchema = z.looseObject({
 
 /** The inbound URLs take no query. */
 export const interactionlessQuery = z.object({});
+
+/** The settings page's test: an SMS or a call to your own phone, from an agent's Twilio number. */
+export const twilioTestSchema = z.strictObject({
+  kind: z.enum(["sms", "call"], { message: 'kind is "sms" or "call".' }),
+  /** Your own phone, to receive the test. */
+  to: phone(),
+  /** The agent whose phone sends or calls; its phone must be one of your Twilio numbers. */
+  agentId: uuid("agentId"),
+});
+export type TwilioTestInput = z.infer<typeof twilioTestSchema>;
+
+export const twilioTestResultSchema = z.object({ sid: z.string(), status: z.string() });
+

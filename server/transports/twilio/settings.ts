@@ -6,8 +6,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError, fieldError } from "@/lib/errors";
-import { phone, uuid } from "@/lib/validation";
 import { isPermanent, twilioClient, twilioConfigured, twilioFailure } from "./client";
+import type { TwilioTestInput } from "./schema";
 import { twilioUrls } from "./urls";
 
 export const twilioStatusSchema = z.object({
@@ -44,17 +44,6 @@ export async function twilioStatus(): Promise<TwilioStatus> {
     return { ...base, credentials: "failed", detail: `Twilio answered: ${failure.message}`, accountName: null };
   }
 }
-
-export const twilioTestSchema = z.strictObject({
-  kind: z.enum(["sms", "call"], { message: 'kind is "sms" or "call".' }),
-  /** Your own phone, to receive the test. */
-  to: phone(),
-  /** The agent whose phone sends or calls; its phone must be one of your Twilio numbers. */
-  agentId: uuid("agentId"),
-});
-export type TwilioTestInput = z.infer<typeof twilioTestSchema>;
-
-export const twilioTestResultSchema = z.object({ sid: z.string(), status: z.string() });
 
 export async function sendTwilioTest(input: TwilioTestInput) {
   if (!twilioConfigured())
