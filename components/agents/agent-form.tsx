@@ -123,6 +123,31 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
           />
         </div>
       </Card>
+      <Card title="Phone and WhatsApp">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Transfer number"
+            autoComplete="off"
+            placeholder="+14155550123"
+            hint="Voice: where a call goes when the agent hands off or staff press Transfer."
+            {...text("transferNumber")}
+          />
+          <TextField
+            label="WhatsApp template"
+            autoComplete="off"
+            placeholder="HX…"
+            hint="The approved template (Content SID) that opens a WhatsApp conversation outside 24 hours."
+            {...text("whatsappTemplateSid")}
+          />
+          <TextAreaField
+            label="Voicemail message"
+            rows={2}
+            className="sm:col-span-2"
+            hint="Said when an answering machine picks up. Leave empty to hang up instead."
+            {...text("voicemailMessage")}
+          />
+        </div>
+      </Card>
       <SkillChoices agent={agent} register={register("skillIds")} error={fieldMessage(errors.skillIds)} />
       <FormActions busy={isSubmitting} submitLabel={agent ? "Save changes" : "Create agent"} cancelHref="/agents" />
     </form>

@@ -22,6 +22,9 @@ export const agentFormFields = [
   "capabilities",
   "llmModel",
   "llmTemperature",
+  "transferNumber",
+  "voicemailMessage",
+  "whatsappTemplateSid",
   "skillIds",
 ] as const;
 
@@ -36,7 +39,7 @@ const formValuesSchema = z.object({
   skillIds: z.array(z.string()),
 });
 
-/** `editing`: an emptied e-mail, phone, image URL, model or temperature is sent as null, which clears it. */
+/** `editing`: an emptied e-mail, phone, image URL, model, temperature, transfer number or template is sent as null, which clears it. */
 // Typed as the widest body (update's) because a zod pipe wants its source to cover the next schema's input.
 function toBody(v: AgentFormValues, editing: boolean): z.input<typeof updateAgentSchema> {
   const optional = (s: string) => (s.trim() === "" ? (editing ? null : undefined) : s.trim());
@@ -63,6 +66,9 @@ function toBody(v: AgentFormValues, editing: boolean): z.input<typeof updateAgen
       .filter(Boolean),
     llmModel: optional(v.llmModel),
     llmTemperature: optionalNumber(v.llmTemperature),
+    transferNumber: optional(v.transferNumber),
+    voicemailMessage: v.voicemailMessage,
+    whatsappTemplateSid: optional(v.whatsappTemplateSid),
     skillIds: v.skillIds,
   };
 }
@@ -89,6 +95,9 @@ export function agentFormDefaults(agent?: AgentDto): AgentFormValues {
     capabilities: (agent?.capabilities ?? []).join("\n"),
     llmModel: agent?.llmModel ?? "",
     llmTemperature: agent?.llmTemperature == null ? "" : String(agent.llmTemperature),
+    transferNumber: agent?.transferNumber ?? "",
+    voicemailMessage: agent?.voicemailMessage ?? "",
+    whatsappTemplateSid: agent?.whatsappTemplateSid ?? "",
     skillIds: agent?.skills.map((s) => s.id) ?? [],
   };
 }

@@ -35,10 +35,17 @@ export function useCreateCallMutation() {
   });
 }
 
-export function useUpdateCallMutation(id: string) {
+/**
+ * A status change from the live view. A real call's transfer goes through POST …/transfer, so its
+ * provider connects the customer to a person; everything else is a PUT.
+ */
+export function useUpdateCallMutation(id: string, provider?: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateCallInput) => apiClient.put<Call>(`/api/v1/calls/${id}`, input),
+    mutationFn: (input: UpdateCallInput) =>
+      input.status === "transferred" && provider === "twilio"
+        ? apiClient.post<Call>(`/api/v1/calls/${id}/transfer`, {})
+        : apiClient.put<Call>(`/api/v1/calls/${id}`, input),
     onSuccess: (call) => {
       queryClient.setQueryData(callKeys.detail(id), call);
       queryClient.invalidateQueries({ queryKey: ["calls", "list"] });

@@ -70,9 +70,9 @@ export interface Transport {
   check?(tx: SqlTx, call: NewInteraction): Promise<void>;
   /**
    * Opens an outbound interaction whose first step is not a message: voice places the call here.
-   * Messaging transports leave it out; their opening line is delivered like any other.
+   * Null for a channel with nothing to open (messaging: its opening line is delivered like any other).
    */
-  open?(call: Carried): Promise<{ externalId: string }>;
+  open?(call: Carried): Promise<{ externalId: string } | null>;
   /** Sends one line; voice transports speak their lines in their own turn loop and leave it out. */
   send?(call: Carried, message: Outgoing): Promise<Sent>;
   /** Ends the interaction at the provider (hang up a call); best effort. */

@@ -27,11 +27,19 @@ describe("sweeper", () => {
         .toBe("in-progress");
       // Two web chats: one still waiting for its customer to open the link, one the customer left.
       const chat = (name: string) =>
-        api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, channel: "webchat", customerName: name }, {}, app.url);
+        api(
+          "POST",
+          "/api/v1/calls",
+          { agentId: AGENT_ID, skillId: SKILL_ID, channel: "webchat", customerName: name },
+          {},
+          app.url,
+        );
       const waiting = (await chat("Not Yet Opened")).body;
       const left = (await chat("Gone Quiet")).body;
       const token = left.links.chat.slice(left.links.chat.lastIndexOf("/") + 1);
-      expect((await api("POST", `/api/chat/${token}/messages`, { content: "Hello?" }, { authorization: "" }, app.url)).status).toBe(201);
+      expect(
+        (await api("POST", `/api/chat/${token}/messages`, { content: "Hello?" }, { authorization: "" }, app.url)).status,
+      ).toBe(201);
       const held = await api("PUT", `/api/v1/calls/${created.body.id}`, { status: "on-hold" }, {}, app.url);
       expect(held.status).toBe(200);
       const done = await waitForTerminal(created.body.id, 30_000, app.url);

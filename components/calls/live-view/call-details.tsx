@@ -90,6 +90,7 @@ export function CallDetails({ call }: { call: Call }) {
         <Fact label="Provider">
           {call.provider}
           {call.simulated ? " (simulated)" : ""}
+          {call.externalId && <ProviderId provider={call.provider} id={call.externalId} />}
         </Fact>
         <Fact label="Created">{formatDateTime(call.createdAt)}</Fact>
         <Fact label="Started">{formatDateTime(call.startedAt)}</Fact>
@@ -100,6 +101,23 @@ export function CallDetails({ call }: { call: Call }) {
         </Fact>
       </dl>
     </Card>
+  );
+}
+
+/** Twilio's id for the interaction (CallSid), linked to its page in the Twilio console. */
+function ProviderId({ provider, id }: { provider: string; id: string }) {
+  const console =
+    provider === "twilio" && id.startsWith("CA") ? `https://console.twilio.com/us1/monitor/logs/calls?sid=${id}` : null;
+  return (
+    <span className="block text-xs text-slate-600">
+      {console ? (
+        <a className="font-mono text-indigo-700 underline" href={console} target="_blank" rel="noreferrer">
+          {id}
+        </a>
+      ) : (
+        <code>{id}</code>
+      )}
+    </span>
   );
 }
 

@@ -65,7 +65,13 @@ function Bubble({ message, agentName, customerName }: { message: Message; agentN
         <p className={`mt-1 text-right text-[11px] ${mine ? "text-indigo-100" : "text-slate-500"}`}>
           <span className="sr-only">Delivery status: </span>
           {message.status}
+          {message.externalId && (
+            <span className="ml-1 font-mono" title="The provider's id for this message">
+              · {message.externalId}
+            </span>
+          )}
         </p>
+        {message.error && <p className="mt-1 text-xs font-medium text-red-700">Not delivered: {message.error}</p>}
       </article>
     </li>
   );

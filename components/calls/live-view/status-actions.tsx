@@ -11,7 +11,7 @@ import type { Call } from "@/server/calls/schema";
 import { type StatusAction, statusActions } from "./labels";
 
 export function StatusActions({ call }: { call: Call }) {
-  const mutation = useUpdateCallMutation(call.id);
+  const mutation = useUpdateCallMutation(call.id, call.provider);
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const actions = statusActions(call.channel, call.status);
 

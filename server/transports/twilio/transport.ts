@@ -55,6 +55,7 @@ export const twilioTransport: Transport = {
   },
 
   async open(call: Carried) {
+    if (call.channel !== "call") return null;
     if (!call.customerPhone || !call.agentPhone) {
       throw new DeliveryRefused("A call needs the customer's phone and the agent's phone (its caller ID).", null);
     }
