@@ -56,7 +56,8 @@ const VOICE: Graph = {
   queued: ["initiated"],
   initiated: ["ringing"],
   ringing: ["in-progress", "busy", "no-answer", "voicemail"],
-  "in-progress": ["on-hold", "completed", "transferred"],
+  // An answering machine is recognised after the line connects (Twilio's machine detection).
+  "in-progress": ["on-hold", "completed", "transferred", "voicemail"],
   "on-hold": ["in-progress", "completed", "transferred"],
 };
 
