@@ -20,8 +20,24 @@ export function useCallsQuery(filters: CallFilters) {
   });
 }
 
+/** How long after a real call ends its provider's recording is waited for (Twilio posts it after the hang-up). */
+const RECORDING_WAIT_MS = 120_000;
+
+/**
+ * A real call's recording arrives after the call has ended, when the live stream has already closed: the
+ * page looks again every few seconds until it is there, for two minutes at most.
+ */
+function awaitingRecording(call: Call | undefined): boolean {
+  if (!call || call.channel !== "call" || call.simulated || call.recordingUrl || !call.endedAt) return false;
+  return call.startedAt !== null && Date.now() - Date.parse(call.endedAt) < RECORDING_WAIT_MS;
+}
+
 export function useCallQuery(id: string) {
-  return useQuery({ queryKey: callKeys.detail(id), queryFn: () => apiClient.get<Call>(`/api/v1/calls/${id}`) });
+  return useQuery({
+    queryKey: callKeys.detail(id),
+    queryFn: () => apiClient.get<Call>(`/api/v1/calls/${id}`),
+    refetchInterval: (query) => (awaitingRecording(query.state.data) ? 2_000 : false),
+  });
 }
 
 export function useCreateCallMutation() {
