@@ -1,6 +1,7 @@
 # Callboard's container image. Multi-stage: the build stage installs and builds; the runtime stage keeps
-# the built app with its production dependencies, runs as a non-root user, and migrates the database at
-# every start (scripts/start.mjs --prebuilt), so an upgrade is a new image and a restart.
+# only Next's standalone server and what the migrations at start need (scripts/container-runtime.mjs),
+# runs as a non-root user, and migrates the database at every start (scripts/start.mjs --prebuilt), so an
+# upgrade is a new image and a restart.
 #
 #   docker build -t callboard .
 #   docker run -p 3000:3000 -v callboard-data:/data callboard
@@ -10,43 +11,53 @@
 ARG BASE_IMAGE=node:20-bookworm-slim
 
 FROM ${BASE_IMAGE} AS base
-# Debian's Node.js builds native addons against its own headers (libnode-dev), not downloaded ones.
+# Plain Debian: its Node.js, without documentation, manual pages or translations, which a container never
+# reads (they would be a fifth of the image).
 RUN if ! command -v node >/dev/null 2>&1; then \
-      apt-get update && apt-get install -y --no-install-recommends nodejs npm ca-certificates && \
-      rm -rf /var/lib/apt/lists/* && echo "nodedir=/usr" >> /etc/npmrc; \
+      printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' \
+        'path-exclude=/usr/share/man/*' 'path-exclude=/usr/share/info/*' 'path-exclude=/usr/share/locale/*' \
+        >/etc/dpkg/dpkg.cfg.d/callboard-slim && \
+      apt-get update && apt-get install -y --no-install-recommends nodejs ca-certificates && \
+      rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb /var/log/apt /var/log/dpkg.log; \
     fi
 
 FROM base AS build
-# better-sqlite3 compiles when no prebuilt binary can be fetched.
+# better-sqlite3 compiles when no prebuilt binary can be fetched. Debian's Node.js comes without npm, and
+# builds native addons against its own headers (libnode-dev) instead of downloading them.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && \
-    (dpkg -s nodejs >/dev/null 2>&1 && apt-get install -y --no-install-recommends libnode-dev || true) && \
+    if dpkg -s nodejs >/dev/null 2>&1; then \
+      apt-get install -y --no-install-recommends npm libnode-dev && echo "nodedir=/usr" >> /etc/npmrc; \
+    fi && \
     rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
-# Dependencies first, so a source change does not reinstall them. The postinstall step generates the
-# Prisma clients from prisma/.
-COPY package.json package-lock.json prisma.config.ts ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-# prisma.config.ts, read by the postinstall step, imports lib/.
-COPY lib ./lib
+# Dependencies first, from the package files alone, so that a source change reuses this layer. The root
+# package's postinstall (generating the Prisma clients) needs the sources: it runs after the copy below.
+COPY package.json package-lock.json ./
 # NPM_CAFILE: a CA bundle for a TLS-inspecting proxy between the build and the registry, mounted into the
-# build (podman build -v …); unset, npm uses its own trust store.
+# build (podman build -v …); unset, npm uses its own trust store. Nothing of it stays in the image.
 ARG NPM_CAFILE=
-RUN npm install --no-audit --no-fund --no-save ${NPM_CAFILE:+--cafile=$NPM_CAFILE}
+RUN npm pkg delete scripts.postinstall && \
+    npm install --no-audit --no-fund --no-save ${NPM_CAFILE:+--cafile=$NPM_CAFILE} && \
+    rm -rf /root/.npm /root/.cache
 COPY . .
-RUN npx next build && npm prune --omit=dev --no-audit --no-fund && rm -rf .next/cache
+# CALLBOARD_STANDALONE: Next's standalone output (next.config.ts), which container-runtime.mjs trims from.
+RUN node scripts/db-generate.mjs && \
+    CALLBOARD_STANDALONE=1 node_modules/.bin/next build && \
+    node scripts/container-runtime.mjs /runtime
 
 FROM base AS runtime
 WORKDIR /app
+# RECORDINGS_DIR: on the volume on PostgreSQL too (on SQLite it is the default, beside the database file).
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    DATABASE_URL=file:/data/callboard.db
+    DATABASE_URL=file:/data/callboard.db \
+    RECORDINGS_DIR=/data/recordings
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin callboard && \
     mkdir -p /data && chown callboard /data
-COPY --from=build /app /app
-# Next writes its cache under .next at run time; everything else stays read-only to the app user.
+# Owned by root: the app user cannot change its own code. Next writes its cache under .next/cache.
+COPY --from=build /runtime /app
 RUN mkdir -p /app/.next/cache && chown -R callboard /app/.next/cache
 USER callboard
 VOLUME /data

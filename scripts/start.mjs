@@ -1,7 +1,8 @@
 // `npm start`: everything a fresh clone needs, then the server.
 // 1. install dependencies if missing  2. generate the Prisma clients  3. migrate + seed + bootstrap
 // 4. build if no build exists for this commit  5. serve on PORT (default 3000)
-// `node scripts/start.mjs --prebuilt` (the container image) skips 1, 2 and 4: the image was built with them.
+// `node scripts/start.mjs --prebuilt` (the container image) skips 1, 2 and 4: the image was built with them,
+// and serves Next's standalone server (server.js) when the image holds one instead of next start.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
@@ -34,10 +35,16 @@ function main() {
   if (!prebuilt) ensureBuild();
   const port = process.env.PORT ?? "3000";
   log(`starting on http://localhost:${port}`);
-  const server = spawn(bin("next"), ["start", "-p", port], {
+  const standalone = prebuilt && existsSync(join(root, "server.js"));
+  // The standalone server listens on HOSTNAME, which container runtimes set to the container's name (one
+  // interface, so a published port would not answer); all interfaces, as `next start` listens.
+  const [command, args, extraEnv] = standalone
+    ? [process.execPath, [join(root, "server.js")], { HOSTNAME: "0.0.0.0" }]
+    : [bin("next"), ["start", "-p", port], {}];
+  const server = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: port, ...extraEnv },
   });
   // A stop we were asked for (SIGTERM from a container runtime, Ctrl-C) is a clean exit, whatever code
   // the server ends with on the way.
