@@ -31,6 +31,9 @@ done
 # On these machines podman needs cgroupfs and runc (crun and the default rlimits fail here), and the host's
 # network (no registry, no bridge). The base image is Debian 13, whose nodejs package is Node.js 20.
 PODMAN=(podman --cgroup-manager=cgroupfs --runtime /usr/sbin/runc)
+# No systemd timer for the HEALTHCHECK (these machines run no systemd; podman would log errors asking for it):
+# wait_healthy runs the check itself, with `podman healthcheck run`.
+export DISABLE_HC_SYSTEMD=true
 BASE=localhost/debian:trixie
 BASE_RECIPE=1 # bump when the way the base is made changes, to remake a cached one
 IMAGE=localhost/callboard:smoke
@@ -177,11 +180,9 @@ generated_credentials() { "${PODMAN[@]}" logs "$1" 2>&1 | grep -c 'generated cre
 
 # A first container, then a new one with the same storage: what an upgrade (or `docker compose up -d` after a
 # change) does. The API credential comes from the environment; the admin password is generated once.
-# --health-interval disable: no timer for podman to run the HEALTHCHECK on (it would ask systemd, which
-# these machines do not run); wait_healthy runs it itself.
 check() {
   local name=$1; shift
-  local run=("${PODMAN[@]}" run -d --name "$name" --network host --health-interval disable -e PORT="$PORT" -e SIMULATOR_STEP_MS=200
+  local run=("${PODMAN[@]}" run -d --name "$name" --network host -e PORT="$PORT" -e SIMULATOR_STEP_MS=200
     -e API_USERNAME="${AUTH%%:*}" -e API_PASSWORD="${AUTH#*:}" "$@" "$IMAGE")
   "${run[@]}" >/dev/null
   wait_healthy "$name"
