@@ -140,10 +140,19 @@ const addonBytes = readFileSync(join(sqlite, addon));
 for (const dir of ["build", "deps", "src"]) rmSync(join(sqlite, dir), { recursive: true, force: true });
 mkdirSync(dirname(join(sqlite, addon)), { recursive: true });
 writeFileSync(join(sqlite, addon), addonBytes, { mode: 0o755 });
-// effect (@prisma/config's) and zod ship their TypeScript sources beside the JavaScript that Node loads.
-for (const src of ["effect/src", "@prisma/config/node_modules/effect/src", "zod/src"]) {
-  rmSync(join(modules, src), { recursive: true, force: true });
+// effect (@prisma/config's) and zod ship their TypeScript sources beside the JavaScript that Node loads; and
+// effect's one user here, @prisma/config, is CommonJS, so effect's ES module build is never loaded either.
+for (const dir of [
+  "effect/src",
+  "@prisma/config/node_modules/effect/src",
+  "@prisma/config/node_modules/effect/dist/esm",
+  "zod/src",
+]) {
+  rmSync(join(modules, dir), { recursive: true, force: true });
 }
+// The generated clients (moduleFormat "esm") import the query compiler's .mjs files by name; their CommonJS
+// twins are for the older prisma-client-js generator. (Next bundles its own copy into .next/server.)
+prune(join(modules, "@prisma", "client", "runtime"), (name) => /^query_compiler_bg\..+\.js$/.test(name));
 // esbuild's install step copies its platform binary over bin/esbuild, for the CLI (11 MB twice). Its JS API,
 // which tsx uses, runs the platform package's own; the CLI keeps working through a link to that one.
 const esbuildCli = join(modules, "esbuild", "bin", "esbuild");
