@@ -31,6 +31,7 @@ import { chatResponseSchemas } from "@/server/transports/webchat/responses";
 import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
 import { channelsStatusSchema } from "@/server/transports/settings";
 import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/schema";
+import { emailReceivedSchema } from "@/server/transports/email/service";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
@@ -101,6 +102,7 @@ export const responseSchemas = registry([
   [channelsStatusSchema, { id: "ChannelsStatus" }],
   [twilioTestResultSchema, { id: "TwilioTestResult" }],
   [widgetSettingsSchema, { id: "WidgetSettings", description: "Admins only: the embed snippets and the identity secret." }],
+  [emailReceivedSchema, { id: "EmailReceived", description: "What became of an inbound e-mail." }],
 ]);
 
 export const requestSchemas = registry([
