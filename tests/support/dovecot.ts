@@ -2,7 +2,7 @@
 // root, the way it installs Chromium), started on a free loopback port with a throwaway configuration,
 // user and maildir, and stopped afterwards. Plain IMAP on loopback: TLS is the mail provider's business.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,7 +41,11 @@ export async function startDovecot(user = "support@callboard.example", password 
   const uid = root ? NOBODY : (process.getuid?.() ?? NOBODY);
   const gid = root ? NOBODY : (process.getgid?.() ?? NOBODY);
   for (const sub of ["run", "state", "mail"]) mkdirSync(path.join(dir, sub));
-  if (root) chownSync(path.join(dir, "mail"), uid, gid);
+  if (root) {
+    // mkdtemp makes the folder private to root; the mail user must reach its maildir inside it.
+    chmodSync(dir, 0o755);
+    chownSync(path.join(dir, "mail"), uid, gid);
+  }
   writeFileSync(path.join(dir, "users"), `${user}:{PLAIN}${password}\n`);
   const me = root ? null : (process.env.USER ?? null);
   writeFileSync(
