@@ -2,7 +2,7 @@
 // message it returns, a machine's reply that must never be answered (RFC 3834's Auto-Submitted, the
 // Precedence header, vacation responders), and the new text of a human reply without its quoted history.
 import EmailReplyParser from "email-reply-parser";
-import { messageIdsIn } from "./headers";
+import { messageIdsIn, untagged } from "./headers";
 import type { InboundEmail } from "./inbound-email";
 
 export type Bounce = { status: string; diagnostic: string; recipient: string | null; returned: string[] };
@@ -15,12 +15,13 @@ const field = (text: string, name: string) => {
   return null;
 };
 
-const DAEMON = /^(mailer-daemon|postmaster|mail-daemon)@/i;
+const DAEMONS = new Set(["mailer-daemon", "postmaster", "mail-daemon"]);
+const isDaemon = (address: string) => DAEMONS.has(address.slice(0, address.lastIndexOf("@")).toLowerCase());
 
 /** A failed-delivery report, or null (a delayed-delivery report, or no report at all). */
 export function bounceOf(mail: InboundEmail): Bounce | null {
   const report = mail.reportType === "delivery-status";
-  const fromDaemon = Boolean(mail.from && DAEMON.test(mail.from.address));
+  const fromDaemon = Boolean(mail.from && isDaemon(mail.from.address));
   if (!report && !fromDaemon) return null;
   const text = mail.reportText.slice(0, 200_000);
   const action = field(text, "action")?.toLowerCase() ?? null;
@@ -30,14 +31,22 @@ export function bounceOf(mail: InboundEmail): Bounce | null {
   // The returned message's own headers (text/rfc822-headers or message/rfc822) hold its Message-ID.
   const returned: string[] = [];
   for (const line of text.split("\n")) {
-    if (/^message-id\s*:/i.test(line)) returned.push(...messageIdsIn(line));
+    const colon = line.indexOf(":");
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === "message-id") returned.push(...messageIdsIn(line));
   }
   return {
     status: status || "5.0.0",
     diagnostic: (field(text, "diagnostic-code") ?? "The receiving mail server returned the message.").slice(0, 400),
-    recipient: field(text, "final-recipient")?.replace(/^rfc822;\s*/i, "") ?? null,
+    recipient: afterType(field(text, "final-recipient")),
     returned: [...returned, ...mail.inReplyTo, ...mail.references],
   };
+}
+
+/** "rfc822; nina@example.com" → "nina@example.com" (DSN fields name their address type first). */
+function afterType(value: string | null): string | null {
+  if (!value) return null;
+  const semicolon = value.indexOf(";");
+  return (semicolon >= 0 ? value.slice(semicolon + 1) : value).trim() || null;
 }
 
 const BULK = new Set(["bulk", "list", "junk", "auto_reply"]);
@@ -52,8 +61,8 @@ export function notAnsweredReason(mail: InboundEmail, ownAddresses: Set<string>)
   if (mail.headers["list-id"] || mail.headers["list-unsubscribe"]) return "a mailing-list message";
   const from = mail.from?.address ?? "";
   if (!from) return "a message without a sender address";
-  if (ownAddresses.has(from.replace(/\+[^@]*@/, "@"))) return "a message from the agent's own address";
-  if (DAEMON.test(from)) return "a message from a mail server";
+  if (ownAddresses.has(untagged(from))) return "a message from the agent's own address";
+  if (isDaemon(from)) return "a message from a mail server";
   return null;
 }
 

@@ -2,6 +2,7 @@
 // interaction or agent an inbound message belongs to. Writes go through the engine (server/conversations).
 import { db } from "@/lib/db";
 import type { EffectiveAgent } from "@/server/calls/schema";
+import { untagged } from "./headers";
 
 /** What the next message of a thread needs: its subject, token, sender name, and the ids before it. */
 export async function findThread(interactionId: string, beforeSeq: number) {
@@ -74,9 +75,8 @@ export async function findAgentByAddress(addresses: string[]) {
     },
   });
   // Addresses are compared without case, and a plus-tag still reaches its agent (ava+x@ is ava@).
-  const base = (a: string) => a.toLowerCase().replace(/\+[^@]*@/, "@");
-  const wanted = new Set(lower.map(base));
-  const agent = agents.find((a) => a.email && wanted.has(base(a.email)) && a.skills.length > 0);
+  const wanted = new Set(lower.map(untagged));
+  const agent = agents.find((a) => a.email && wanted.has(untagged(a.email)) && a.skills.length > 0);
   return agent ? { id: agent.id, skillId: agent.skills[0].skillId } : null;
 }
 

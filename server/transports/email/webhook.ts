@@ -56,19 +56,42 @@ function dateOf(value: string): Date | null {
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
-function textOfHtml(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div)[^>]*>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+const BREAKS = new Set(["br", "/p", "/div", "/li", "/tr", "/h1", "/h2", "/h3"]);
+const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+
+/** The text of an HTML-only e-mail: tags dropped (a line break for the ones that end a line), in one pass. */
+export function textOfHtml(html: string): string {
+  let out = "";
+  let i = 0;
+  while (i < html.length) {
+    const ch = html[i];
+    if (ch === "<") {
+      const end = html.indexOf(">", i);
+      if (end < 0) break;
+      const name = html
+        .slice(i + 1, end)
+        .trim()
+        .split(/\s/)[0]
+        .toLowerCase();
+      if (BREAKS.has(name) || name === "br/") out += "\n";
+      i = end + 1;
+    } else if (ch === "&") {
+      const end = html.indexOf(";", i);
+      const entity = end > i && end - i < 8 ? html.slice(i, end + 1).toLowerCase() : "";
+      out += ENTITIES[entity] ?? "&";
+      i = ENTITIES[entity] ? end + 1 : i + 1;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
 
 function build(base: Omit<InboundEmail, "original" | "reportType" | "reportText">): InboundEmail {
   const headerLines = Object.entries(base.headers).map(([k, v]) => `${k}: ${v}`);
-  const isReport = /report-type=\W*delivery-status/i.test(base.headers["content-type"] ?? "");
+  const type = (base.headers["content-type"] ?? "").toLowerCase();
+  const isReport = type.includes("report-type") && type.includes("delivery-status");
   return {
     ...base,
     original: `${headerLines.join("\n").slice(0, 64_000)}\n\n${base.text}`,
