@@ -1,5 +1,13 @@
 // E-mail: the inbound webhook providers post to, and the originals and attachments of inbound e-mails.
-import { attachmentParamsSchema, emailReceivedSchema, originalParamsSchema } from "@/server/transports/email/service";
+import {
+  attachmentParamsSchema,
+  emailChannelSchema,
+  emailReceivedSchema,
+  originalParamsSchema,
+  testEmailResultSchema,
+  testEmailSchema,
+} from "@/server/transports/email/service";
+import { NO_STORE } from "../types";
 import type { Operation } from "../types";
 
 export const emailOperations: Operation[] = [
@@ -43,5 +51,27 @@ export const emailOperations: Operation[] = [
     responses: {
       200: { description: "The file.", contentType: "application/octet-stream", headers: ["Content-Disposition"] },
     },
+  },
+  {
+    method: "get",
+    path: "/api/v1/email/channel",
+    operationId: "getEmailChannel",
+    summary: "The e-mail channel's settings and status",
+    description:
+      "SMTP and IMAP (servers without credentials, the poller's connection and last error) and the inbound webhook URL. Admins only.",
+    tag: "E-mail",
+    auth: "admin",
+    responses: { 200: { description: "The channel.", body: emailChannelSchema, headers: NO_STORE } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/email/test",
+    operationId: "sendTestEmail",
+    summary: "Send a test e-mail",
+    description: "Sends one e-mail from EMAIL_FROM through SMTP_URL now; `sent: false` carries the server's answer. Admins only.",
+    tag: "E-mail",
+    auth: "admin",
+    body: testEmailSchema,
+    responses: { 200: { description: "What the SMTP server said.", body: testEmailResultSchema } },
   },
 ];

@@ -1,9 +1,9 @@
 // What staff and integrations read of e-mail beside the call object: an inbound message's original and
-// its attachments.
+// its attachments, and the channel's settings and test e-mail (/settings/channels).
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { uuid } from "@/lib/validation";
+import { email, uuid } from "@/lib/validation";
 
 export const OUTCOMES = [
   "answered",
@@ -48,3 +48,41 @@ export async function getOriginal(callId: string, sid: string): Promise<string> 
   if (!row?.original) throw notFound("The original of this message");
   return row.original;
 }
+
+/** What /settings/channels shows of e-mail: SMTP and IMAP, without their passwords, and the webhook URL. */
+export const emailChannelSchema = z.object({
+  smtp: z.object({
+    configured: z.boolean(),
+    /** host:port of SMTP_URL; never its credentials. */
+    server: z.string().nullable(),
+    defaultFrom: z.string().nullable(),
+  }),
+  imap: z.object({
+    configured: z.boolean(),
+    server: z.string().nullable(),
+    mailbox: z.string().nullable(),
+    processedFolder: z.string().nullable(),
+    running: z.boolean(),
+    connected: z.boolean(),
+    lastPoll: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
+  inbound: z.object({
+    /** Where Postmark and Mailgun post; Postmark's needs ?token=<EMAIL_INBOUND_SECRET> added. */
+    url: z.string(),
+    postmark: z.boolean(),
+    mailgun: z.boolean(),
+  }),
+  maxRepliesPerHour: z.number().int(),
+  maxAttachmentBytes: z.number().int(),
+});
+export type EmailChannel = z.infer<typeof emailChannelSchema>;
+
+export const testEmailSchema = z.strictObject({ to: email() });
+
+export const testEmailResultSchema = z.object({
+  sent: z.boolean(),
+  messageId: z.string().nullable(),
+  /** The SMTP server's answer when it refused or could not be reached. */
+  error: z.string().nullable(),
+});
