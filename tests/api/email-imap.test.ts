@@ -124,7 +124,8 @@ describe("e-mail over IMAP", () => {
     );
   });
 
-  it("after a restart, a message answered but not yet marked is marked, not answered again", async () => {
+  // Restarting the app takes most of these tests' time (seconds on a loaded machine): they get 3 minutes.
+  it("after a restart, a message answered but not yet marked is marked, not answered again", { timeout: 180_000 }, async () => {
     const customer = `omar.${unique()}@customer.example`;
     llm.queueFor("opening hours", { text: "We are open from nine to five." });
     await imap.append(
@@ -150,7 +151,7 @@ describe("e-mail over IMAP", () => {
     expect(lines(threads[0], "customer")).toHaveLength(1);
   });
 
-  it("killed mid-poll and restarted, every new e-mail is taken in and answered exactly once", async () => {
+  it("killed mid-poll and restarted, every new e-mail is taken in and answered exactly once", { timeout: 180_000 }, async () => {
     const customers = Array.from({ length: 4 }, (_, i) => `burst${i}.${unique()}@customer.example`);
     for (const [i, customer] of customers.entries()) {
       await imap.append(
@@ -183,7 +184,9 @@ describe("e-mail over IMAP", () => {
     }
   });
 
-  it("bounces, malformed MIME and oversized messages are recorded; the poller carries on, also after a dropped connection", async () => {
+  it("bounces, malformed MIME and oversized messages are recorded; the poller carries on, also after a dropped connection", {
+    timeout: 120_000,
+  }, async () => {
     const customer = `gone.${unique()}@customer.example`;
     const created = await api(
       "POST",

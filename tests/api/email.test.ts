@@ -4,8 +4,8 @@
 // bounces, SMTP refusals and header injection.
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { newDatabase, prepareDatabase, type RunningApp, startApp } from "../support/app";
-import { AGENT_ID, api, SKILL_ID } from "../support/api";
+import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
+import { AGENT_ID, api, asSession, SKILL_ID, signIn } from "../support/api";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
 import { type SmtpSink, type SunkMail, startSmtpSink } from "../support/smtp-sink";
 
@@ -624,5 +624,37 @@ describe("e-mail delivery outcomes", () => {
     expect(file.headers.get("content-disposition")).toContain("attachment");
     expect(Buffer.from(await file.arrayBuffer()).equals(small)).toBe(true);
     expect((await fetch(first.mediaUrl)).status).toBe(401);
+  });
+});
+
+describe("the e-mail channel's settings", () => {
+  it("shows SMTP, IMAP and the webhook URL to admins without credentials, and sends a test e-mail", async () => {
+    const { jar } = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, app.url);
+    const admin = asSession(jar, app.url);
+    const channel = await api("GET", "/api/v1/email/channel", undefined, admin, app.url);
+    expect(channel.status).toBe(200);
+    expect(channel.body).toMatchObject({
+      smtp: {
+        configured: true,
+        server: `smtp://127.0.0.1:${sink.port}`,
+        defaultFrom: "Callboard Support <support@callboard.example>",
+      },
+      imap: { configured: false, running: false },
+      inbound: { url: `${app.url}/api/email/inbound`, postmark: true, mailgun: true },
+      maxRepliesPerHour: MAX_REPLIES,
+    });
+    expect(JSON.stringify(channel.body)).not.toContain("smtp-secret");
+    // API credentials cannot read it (a dashboard admin's session only).
+    expect((await api("GET", "/api/v1/email/channel", undefined, {}, app.url)).status).toBe(403);
+
+    const to = `admin.${unique()}@customer.example`;
+    const sent = await api("POST", "/api/v1/email/test", { to }, admin, app.url);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body).toMatchObject({ sent: true, error: null });
+    const mail = await sink.waitFor((m) => m.to.includes(to));
+    expect(mail.parsed.subject).toBe("Callboard test e-mail");
+    expect(mail.parsed.messageId).toBe(sent.body.messageId);
+    const bad = await api("POST", "/api/v1/email/test", { to: "not an address" }, admin, app.url);
+    expect(bad.status).toBe(422);
   });
 });
