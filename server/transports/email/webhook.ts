@@ -106,7 +106,7 @@ export function fromPostmark(body: z.output<typeof postmarkInboundSchema>): Inbo
     const key = h.Name.toLowerCase();
     if (headers[key] === undefined) headers[key] = headerText(h.Value, 2000);
   }
-  const fullFrom = body.FromFull && body.FromFull.Email.toLowerCase();
+  const fullFrom = body.FromFull?.Email.toLowerCase();
   const from =
     fullFrom && isAddress(fullFrom)
       ? { name: headerText(body.FromFull?.Name ?? "", 100), address: fullFrom }
