@@ -64,9 +64,6 @@ function Bubble({
         </header>
         {message.email && <EmailEnvelopeView email={message.email} callId={callId} sid={message.sid} mine={mine} />}
         <p className="whitespace-pre-wrap break-words">{message.content}</p>
-        {message.error && (
-          <p className={`mt-1 text-xs ${mine ? "text-white" : "text-red-700"}`}>Not delivered: {message.error}</p>
-        )}
         {message.mediaUrl && !message.email && (
           <a
             href={message.mediaUrl}
