@@ -152,12 +152,15 @@ async function applyBounce(mail: InboundEmail, bounce: Bounce, receipt: Receipt)
   await writeTx(async (tx) => {
     await recordReceipt(tx, { ...receipt, outcome: "bounce", reason }, interactionId);
     if (!interactionId) return;
-    const call = await findForWrite(tx, interactionId);
+    // The interaction's row first: on Postgres this waits for a delivery recording its send right now, so
+    // the status read next is the current one (a bounce can overtake that write; it must still apply).
+    const exists = await tx.interaction.updateMany({ where: { id: interactionId }, data: { lastActivityAt: new Date() } });
+    const call = exists.count ? await findForWrite(tx, interactionId) : null;
     if (!call) return;
     const target =
       returned ??
       (await tx.message.findFirst({
-        where: { interactionId, sender: { in: ["agent", "staff"] }, internal: false, externalId: { not: null } },
+        where: { interactionId, sender: { in: ["agent", "staff"] }, internal: false },
         orderBy: { seq: "desc" },
         select: { id: true, seq: true },
       }));
