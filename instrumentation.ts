@@ -1,5 +1,5 @@
-// Next.js calls register() once per server process: it starts the interaction and webhook workers beside the
-// HTTP server, so `npm start` runs everything in one process.
+// Next.js calls register() once per server process: it starts the interaction and webhook workers (and the
+// IMAP poller when IMAP_URL is set) beside the HTTP server, so `npm start` runs everything in one process.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
@@ -8,4 +8,8 @@ export async function register() {
   await startWorker();
   const { startWebhookWorker } = await import("./server/webhooks/worker");
   await startWebhookWorker();
+  if (env.IMAP_URL) {
+    const { startImapPoller } = await import("./server/transports/email/imap");
+    await startImapPoller();
+  }
 }

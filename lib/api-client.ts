@@ -52,6 +52,10 @@ export const apiClient = {
   async get<T>(path: string): Promise<T> {
     return (await request("GET", path)).json();
   },
+  /** A plain-text answer (an e-mail's original). */
+  async text(path: string): Promise<string> {
+    return (await request("GET", path)).text();
+  },
   /** A list endpoint: the JSON array plus X-Total-Count. */
   async list<T>(path: string): Promise<ListPage<T>> {
     const res = await request("GET", path);

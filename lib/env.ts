@@ -109,6 +109,39 @@ const envSchema = z.object({
     .string()
     .regex(/^MG[0-9a-fA-F]{32}$/, "TWILIO_MESSAGING_SERVICE_SID starts with MG.")
     .optional(),
+  /**
+   * The SMTP server e-mail interactions are sent through: smtp://user:pass@host:587 (STARTTLS) or
+   * smtps://user:pass@host:465. Set, it turns real e-mail on for the email channel. Query options go to
+   * nodemailer (?tls.rejectUnauthorized=false for a self-signed server).
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL looks like smtp://user:password@smtp.example.com:587 or smtps://…:465.")
+    .optional(),
+  /** The default sender, "Support <support@example.com>"; an agent's own e-mail address is used when it has one. */
+  EMAIL_FROM: z.string().min(3).max(300).optional(),
+  /**
+   * The mailbox replies arrive in: imaps://user:pass@imap.example.com:993/INBOX (or imap://… with STARTTLS).
+   * Set, Callboard watches it (IDLE, or polling where IDLE is missing) and answers in the thread.
+   */
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^\s]+$/, "IMAP_URL looks like imaps://user:password@imap.example.com:993/INBOX.")
+    .optional(),
+  /** Processed messages are moved to this folder; unset, they are marked as read (\\Seen) and left in place. */
+  IMAP_PROCESSED_FOLDER: z.string().min(1).max(200).optional(),
+  /** How often the mailbox is checked when the server has no IDLE, and at most how long IDLE waits. */
+  IMAP_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(60),
+  /** The agent's replies per e-mail thread and hour, so two robots cannot mail each other forever. */
+  EMAIL_MAX_REPLIES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Postmark's inbound webhook: POST {PUBLIC_URL}/api/email/inbound?token=<this>. */
+  EMAIL_INBOUND_SECRET: z.string().min(16, "EMAIL_INBOUND_SECRET must be at least 16 characters").optional(),
+  /** Mailgun's HTTP webhook signing key: inbound route posts are verified with it (HMAC-SHA256). */
+  MAILGUN_SIGNING_KEY: z.string().min(8).optional(),
+  /** Attachments of inbound e-mails up to this size are kept (linked as mediaUrl); larger ones are listed, not kept. */
+  EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(10_000_000),
+  /** The largest inbound e-mail taken in (a webhook body, an IMAP message); larger ones are recorded as too large. */
+  EMAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])

@@ -17,12 +17,12 @@ export function methodNotAllowed(allowed: string[]) {
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-/** Reads the body as text, refusing anything over MAX_BODY_BYTES without buffering it all. */
-async function readLimitedText(req: Request, limit: number): Promise<string> {
+/** Reads the body, refusing anything over `limit` bytes without buffering it all. */
+export async function readLimitedBytes(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   const tooLarge = () => new ApiError("payload_too_large", `The request body is larger than the ${limit}-byte limit.`);
   if (declared > limit) throw tooLarge();
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +36,12 @@ async function readLimitedText(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads the body as text, refusing anything over MAX_BODY_BYTES without buffering it all. */
+async function readLimitedText(req: Request, limit: number): Promise<string> {
+  return (await readLimitedBytes(req, limit)).toString("utf8");
 }
 
 const MAX_DEPTH = 32;

@@ -10,7 +10,7 @@ import { sqliteLike } from "./like";
 // db.ts imports isDriverUniqueViolation from here; db is only used at call time, so the cycle is harmless.
 import { db, type Tx } from "./db";
 
-export type SqlValue = string | number | boolean | null | Date;
+export type SqlValue = string | number | boolean | null | Date | Uint8Array;
 
 export interface SqlTx {
   /** First row of a query, or undefined. Placeholders are `?`. */

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { bin, ensureDependencies, log, root, run } from "./lib.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
+const DOVECOT = "/usr/sbin/dovecot";
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 function ensureChromium() {
@@ -21,6 +22,18 @@ function ensureChromium() {
   log("installing Debian's Chromium for the browser tests (apt-get install chromium)…");
   run("apt-get", ["update", "-qq"]);
   run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+/** The e-mail tests run a real IMAP server on loopback: Debian's Dovecot, installed like Chromium. */
+function ensureDovecot() {
+  if (existsSync(DOVECOT)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Dovecot is missing at ${DOVECOT}. Install it with: sudo apt-get install -y dovecot-imapd`);
+  }
+  log("installing Debian's Dovecot for the e-mail tests (apt-get install dovecot-imapd)…");
+  run("apt-get", ["update", "-qq"]);
+  // The tests start their own server on a free port, whether or not the system's service runs.
+  run("apt-get", ["install", "-y", "-qq", "dovecot-imapd"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
 async function postgresUp() {
@@ -84,6 +97,7 @@ async function main() {
 
   if (!only || only === "unit") vitest("unit tests", ["--project", "unit"]);
   if (!only || only === "api") {
+    ensureDovecot();
     vitest("API tests on SQLite", ["--project", "api"], { TEST_DIALECT: "sqlite" });
     if (await postgresUp()) {
       vitest("API tests on PostgreSQL", ["--project", "api"], { TEST_DIALECT: "postgresql", TEST_POSTGRES_URL: POSTGRES_URL });

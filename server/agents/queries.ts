@@ -19,6 +19,7 @@ export const agentSelect = {
   jobDescriptions: true,
   baseInstructions: true,
   initialMessage: true,
+  emailSubject: true,
   capabilities: true,
   imageURL: true,
   llmModel: true,

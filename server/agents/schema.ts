@@ -18,6 +18,8 @@ export const createAgentSchema = z.strictObject({
   jobDescriptions: text(5000, "jobDescriptions").optional(),
   baseInstructions: text(20_000, "baseInstructions").optional(),
   initialMessage: text(4000, "initialMessage").optional(),
+  /** E-mail subject template with the same {{variables}} as initialMessage; empty uses the skill's name. */
+  emailSubject: line(300, "emailSubject").optional(),
   capabilities: z.array(line(100, "A capability")).max(50, "At most 50 capabilities are allowed.").optional(),
   skillIds: z.array(uuid("A skill id")).max(100, "At most 100 skills are allowed.").optional(),
   imageURL: httpUrl("imageURL").optional(),
@@ -65,6 +67,7 @@ export const agentSchema = z.object({
   jobDescriptions: z.string(),
   baseInstructions: z.string(),
   initialMessage: z.string(),
+  emailSubject: z.string(),
   capabilities: z.array(z.string()),
   skills: z.array(skillSchema.pick({ id: true, name: true, description: true, language: true, active: true })),
   imageURL: z.string().nullable(),

@@ -21,6 +21,7 @@ const agent = {
   initialMessage: "Hi {{firstName}}",
   baseInstructions: "Be kind.",
   imageURL: null,
+  emailSubject: "",
 } satisfies AgentForCompose;
 
 describe("composeInteraction with the reference example", () => {
@@ -64,5 +65,30 @@ describe("resolveCustomer", () => {
     const c = composeInteraction(agent, input);
     expect(c.rendered.initialMessage).toBe("Hi Li");
     expect(c.agent.name).toBe("Ava Thompson");
+  });
+
+  it("renders an e-mail subject from the agent's template, or the skill's name, with the same missing-variable rule", () => {
+    const input = createCallSchema.parse({
+      agentId: contract.agentId,
+      skillId: contract.skillId,
+      channel: "email",
+      customerName: "Li Wei",
+      customerEmail: "li@example.com",
+      customerOverride: { customFields: [{ name: "Order", value: "A-7" }] },
+    });
+    expect(composeInteraction(agent, input, "Order notifications").rendered.subject).toBe("Order notifications");
+    const templated = composeInteraction(
+      { ...agent, emailSubject: "Order {{Order}} for {{firstName}} {{Delivery Date}}" },
+      input,
+    );
+    expect(templated.rendered.subject).toBe("Order A-7 for Li ");
+    expect(templated.unresolved).toContain("Delivery Date");
+    // Other channels have no subject, and its template's variables are not reported missing.
+    const sms = composeInteraction(
+      { ...agent, emailSubject: "{{Nope}}" },
+      { ...input, channel: "sms", customerPhone: "+8613800138000" },
+    );
+    expect(sms.rendered.subject).toBe("");
+    expect(sms.unresolved).not.toContain("Nope");
   });
 });

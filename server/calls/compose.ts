@@ -19,6 +19,8 @@ export type AgentForCompose = {
   initialMessage: string;
   baseInstructions: string;
   imageURL: string | null;
+  /** E-mail subject template; empty uses the skill's name. */
+  emailSubject: string;
 };
 
 /** customerOverride wins over the flat customerName/customerPhone/customerEmail fields. */
@@ -76,12 +78,15 @@ export function templateVariables(customer: CustomerIdentity, agent: EffectiveAg
   });
 }
 
-export function composeInteraction(agent: AgentForCompose, input: CreateCallInput) {
+export function composeInteraction(agent: AgentForCompose, input: CreateCallInput, skillName = "") {
   const customer = resolveCustomer(input);
   const agentSettings = effectiveAgent(agent, input);
   const customFields = input.customerOverride?.customFields ?? [];
+  // An e-mail's subject is the agent's template when it has one, with the same variables and the same
+  // missing-variable rule; otherwise the skill's name.
+  const subjectTemplate = input.channel === "email" ? agent.emailSubject || skillName : "";
   const { rendered, unresolved } = renderAll(
-    { initialMessage: agentSettings.initialMessage, prompt: agentSettings.prompt },
+    { initialMessage: agentSettings.initialMessage, prompt: agentSettings.prompt, subject: subjectTemplate },
     templateVariables(customer, agentSettings, customFields),
   );
   return { customer, agent: agentSettings, customFields, rendered, unresolved };

@@ -15,21 +15,26 @@ import { createHash } from "node:crypto";
 import { defaultBrain } from "@/server/brain";
 import { messageSid } from "@/server/channels/simulator/script";
 import { providerFor, transportFor } from "@/server/transports";
+import { headerText, newThreadToken } from "@/server/transports/email/headers";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 type AgentSqlRow = AgentForCompose & { active: unknown };
 
-async function loadAgentAndSkill(tx: SqlTx, agentId: string, skillId: string): Promise<AgentForCompose> {
+async function loadAgentAndSkill(
+  tx: SqlTx,
+  agentId: string,
+  skillId: string,
+): Promise<{ agent: AgentForCompose; skillName: string }> {
   const agent = await tx.one<AgentSqlRow>(
     `SELECT id, name, lastname, nickname, email, phone, language, active, "voiceId", "voiceSpeed", "voiceStability",
-            "initialMessage", "baseInstructions", "imageURL" FROM "Agent" WHERE id = ?`,
+            "initialMessage", "baseInstructions", "imageURL", "emailSubject" FROM "Agent" WHERE id = ?`,
     [agentId],
   );
   if (!agent) throw fieldError("agentId", `No agent has the id ${agentId}. List agents with GET /api/v1/agents.`);
   if (!bool(agent.active)) throw fieldError("agentId", `The agent ${agentId} is inactive. Activate it or pick another agent.`);
-  const skill = await tx.one<{ active: unknown; assigned: unknown }>(
-    `SELECT s.active AS active, (SELECT count(*) FROM "AgentSkill" a WHERE a."agentId" = ? AND a."skillId" = s.id) AS assigned
+  const skill = await tx.one<{ active: unknown; assigned: unknown; name: string }>(
+    `SELECT s.active AS active, s.name AS name, (SELECT count(*) FROM "AgentSkill" a WHERE a."agentId" = ? AND a."skillId" = s.id) AS assigned
        FROM "Skill" s WHERE s.id = ?`,
     [agentId, skillId],
   );
@@ -41,7 +46,7 @@ async function loadAgentAndSkill(tx: SqlTx, agentId: string, skillId: string): P
     );
   }
   if (!bool(skill.active)) throw fieldError("skillId", `The skill ${skillId} is inactive. Activate it or pick another skill.`);
-  return agent;
+  return { agent, skillName: skill.name };
 }
 
 type CustomerSqlRow = { id: string; name: string; phone: string | null; email: string | null; language: string | null };
@@ -98,7 +103,22 @@ export type InsertOptions = {
    * interaction), or a phone call. `externalId` is the provider's id for the interaction (a CallSid) and
    * `messageExternalId` for the first message (a MessageSid, a Message-ID).
    */
-  inbound?: { firstMessage?: string; externalId?: string; messageExternalId?: string; mediaUrl?: string };
+  inbound?: {
+    firstMessage?: string;
+    externalId?: string;
+    messageExternalId?: string;
+    mediaUrl?: string;
+    /** An e-mail's subject: the thread continues under it ("Re: …") instead of the agent's template. */
+    subject?: string;
+    /** An e-mail's envelope (JSON, see emailEnvelopeSchema) and its original, stored with the first message. */
+    email?: string;
+    original?: string;
+  };
+  /**
+   * More writes in the same transaction once the interaction exists (an e-mail's receipt, which makes a
+   * second copy of the same message fail as a whole instead of starting a second interaction).
+   */
+  also?: (tx: SqlTx, row: CallRow) => Promise<void>;
 };
 
 /** The simulator runs every channel without a real provider, and any interaction asked to simulate. */
@@ -114,11 +134,11 @@ function runBy(input: CreateCallInput, inbound: boolean) {
  * Records the interaction and queues its work in one transaction; returns the row as findCall would.
  * With an idempotency claim, the key is bound to the new interaction in the same transaction.
  */
-export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }: InsertOptions = {}): Promise<CallRow> {
+export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound, also }: InsertOptions = {}): Promise<CallRow> {
   return sqlTransaction(async (tx) => {
     const now = new Date();
-    const agent = await loadAgentAndSkill(tx, input.agentId, input.skillId);
-    const c = composeInteraction(agent, input);
+    const { agent, skillName } = await loadAgentAndSkill(tx, input.agentId, input.skillId);
+    const c = composeInteraction(agent, input, skillName);
     const customer = await findOrCreateCustomer(tx, c.customer, now);
     const id = randomUUID();
     const run = runBy(input, Boolean(inbound));
@@ -134,6 +154,9 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
       });
     }
     const direction = inbound ? "inbound" : "outbound";
+    const isEmail = input.channel === "email";
+    const subject = isEmail ? headerText(inbound?.subject ?? c.rendered.subject, 250) || skillName : null;
+    const threadToken = isEmail ? newThreadToken() : null;
     const firstMessage =
       inbound?.firstMessage !== undefined
         ? {
@@ -147,6 +170,7 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
             status: "received",
             externalId: inbound.messageExternalId ?? null,
             error: null,
+            email: inbound.email ?? null,
             timestamp: now,
           }
         : null;
@@ -184,6 +208,7 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
       promptTokens: 0,
       completionTokens: 0,
       endReason: null,
+      subject,
       createdAt: now,
       updatedAt: now,
       startedAt: null,
@@ -196,8 +221,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
       `INSERT INTO "Interaction" (id, channel, status, "agentId", "skillId", "customerId", "customerName", "customerPhone",
          "customerEmail", "agentPhone", "agentEmail", "effectiveAgent", "customFields", "initialMessage", prompt,
          "unresolvedVariables", "hasRecording", provider, simulated, direction, brain, persona, "searchText", "createdAt",
-         "updatedAt", "lastActivityAt", "externalId")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "updatedAt", "lastActivityAt", "externalId", subject, "threadToken")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         row.channel,
@@ -226,6 +251,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
         now,
         now,
         inbound?.externalId ?? null,
+        subject,
+        threadToken,
       ],
     );
     await tx.run(
@@ -238,8 +265,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
     );
     if (firstMessage) {
       await tx.run(
-        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, "mediaUrl", status, "externalId", timestamp)
-         VALUES (?, ?, 0, ?, 'customer', ?, ?, ?, 'received', ?, ?)`,
+        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, "mediaUrl", status, "externalId", timestamp, email, original)
+         VALUES (?, ?, 0, ?, 'customer', ?, ?, ?, 'received', ?, ?, ?, ?)`,
         [
           randomUUID(),
           id,
@@ -249,6 +276,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
           firstMessage.mediaUrl,
           inbound?.messageExternalId ?? null,
           now,
+          inbound?.email ?? null,
+          inbound?.original ?? null,
         ],
       );
     }
@@ -257,6 +286,7 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound }
     if (idempotencyKeyId) {
       await tx.run(`UPDATE "IdempotencyKey" SET "interactionId" = ? WHERE id = ?`, [id, idempotencyKeyId]);
     }
+    await also?.(tx, row);
     return row;
   });
 }

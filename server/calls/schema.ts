@@ -173,6 +173,34 @@ export const referenceMessageSchema = z.object({
   status: z.string(),
 });
 
+/** An e-mail's envelope, on messages of the email channel: what a mail client shows above the text. */
+export const emailEnvelopeSchema = z.object({
+  subject: z.string(),
+  from: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  date: z.string().nullable(),
+  messageId: z.string().nullable(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  attachments: z.array(
+    z.object({
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number().int(),
+      /** Where staff and integrations fetch it (API credentials or a dashboard session); null when not kept. */
+      url: z.string().nullable(),
+      /** Why it was not kept (over EMAIL_MAX_ATTACHMENT_BYTES). */
+      note: z.string().nullable(),
+    }),
+  ),
+  /** Recorded but never answered, and why: an auto-reply, a bounce, the agent's own address, the hourly limit. */
+  notAnswered: z.string().nullable(),
+  /** The full original (headers and quoted text) is at GET /calls/{id}/messages/{sid}/original. */
+  hasOriginal: z.boolean(),
+});
+export type EmailEnvelope = z.infer<typeof emailEnvelopeSchema>;
+
 /** The reference's message plus who wrote a staff message and whether the customer can see it. */
 export const messageSchema = referenceMessageSchema.extend({
   /** Who wrote a staff message. */
@@ -183,6 +211,8 @@ export const messageSchema = referenceMessageSchema.extend({
   externalId: z.string().nullable(),
   /** Why the provider could not deliver it, with the provider's error code. */
   error: z.string().nullable(),
+  /** E-mail only: subject, addresses, threading ids and attachments; null on other channels. */
+  email: emailEnvelopeSchema.nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -245,6 +275,8 @@ export const callSchema = referenceCallSchema.extend({
   externalId: z.string().nullable(),
   initialMessage: z.string(),
   prompt: z.string(),
+  /** E-mail: the thread's subject. */
+  subject: z.string().nullable(),
   unresolvedVariables: z.array(z.string()),
   customFields: z.array(customFieldSchema),
   agent: effectiveAgentSchema,

@@ -4,7 +4,7 @@ import { signToken } from "@/lib/signing";
 import { toIso, toIsoOrNull } from "@/lib/time";
 import { chatUrl } from "@/server/transports/webchat/link";
 import type { CallRow } from "./queries";
-import type { Call, CustomField, EffectiveAgent, Message } from "./schema";
+import type { Call, CustomField, EffectiveAgent, EmailEnvelope, Message } from "./schema";
 import type { Status } from "./status";
 
 export const RECORDING_TOKEN_PURPOSE = "recording";
@@ -37,6 +37,7 @@ export function toMessage(m: MessageRow): Message {
     internal: m.internal,
     externalId: m.externalId,
     error: m.error,
+    email: m.email ? (JSON.parse(m.email) as EmailEnvelope) : null,
   };
 }
 
@@ -65,6 +66,7 @@ export async function toCall(row: CallRow): Promise<Call> {
     externalId: row.externalId,
     initialMessage: row.initialMessage,
     prompt: row.prompt,
+    subject: row.subject,
     unresolvedVariables: JSON.parse(row.unresolvedVariables) as string[],
     customFields: JSON.parse(row.customFields) as CustomField[],
     agent: JSON.parse(row.effectiveAgent) as EffectiveAgent,

@@ -22,9 +22,12 @@ export type NewMessage = {
   internal?: boolean;
   status?: string;
   usage?: Usage;
-  /** The provider's id for the message (a MessageSid, a Message-ID). */
+  /** The provider's id for a message it brought (a MessageSid, an e-mail's Message-ID). */
   externalId?: string | null;
   mediaUrl?: string | null;
+  /** E-mail: the envelope (JSON, see emailEnvelopeSchema) and the original as received. */
+  email?: string | null;
+  original?: string | null;
 };
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -68,6 +71,8 @@ export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel
       mediaUrl: m.mediaUrl ?? null,
       externalId: m.externalId ?? null,
       status: initialStatus(call, m),
+      email: m.email ?? null,
+      original: m.original ?? null,
       promptTokens: m.usage?.promptTokens ?? null,
       completionTokens: m.usage?.completionTokens ?? null,
     },

@@ -44,7 +44,11 @@ async function record(job: JobRow, messageId: string, first: boolean, result: Se
     // A status callback may have overtaken this write; it never moves the message back.
     await tx.message.update({
       where: { id: messageId },
-      data: { externalId: result.externalId, ...(movesForward(message.status, status) && { status }) },
+      data: {
+        externalId: result.externalId,
+        ...(result.email && { email: JSON.stringify(result.email) }),
+        ...(movesForward(message.status, status) && { status }),
+      },
     });
     if (first && call && !isTerminal(call.status)) await advanceTo(tx, call, [...TO_SENT], "the first message left the provider");
   });

@@ -10,7 +10,14 @@ import { publishCallEvent } from "@/server/events/bus";
 import { advanceTo, appendMessage } from "./apply";
 import { enqueue, findForWrite } from "./queries";
 
-export type FromCustomer = { content: string; externalId?: string; mediaUrl?: string | null };
+export type FromCustomer = {
+  content: string;
+  externalId?: string;
+  mediaUrl?: string | null;
+  /** E-mail: the envelope (JSON, see emailEnvelopeSchema) and the original as received. */
+  email?: string | null;
+  original?: string | null;
+};
 
 /** The path from a new interaction to a live conversation on each channel, as the status table allows. */
 export const LIVE_PATH: Record<string, Status[]> = {
@@ -21,8 +28,12 @@ export const LIVE_PATH: Record<string, Status[]> = {
   webchat: ["queued", "initiated", "in-progress"],
 };
 
-/** Inside the caller's transaction; null when the message was already received (a provider's retry). */
-export async function receiveIn(tx: Tx, id: string, m: FromCustomer) {
+/**
+ * Inside the caller's transaction; null when the message was already received (a provider's retry).
+ * `answer: false` records it without asking the agent and without moving the interaction on (an
+ * auto-reply, a loop): staff still see it.
+ */
+export async function receiveIn(tx: Tx, id: string, m: FromCustomer, { answer = true } = {}) {
   if (m.externalId) {
     const seen = await tx.message.findFirst({ where: { interactionId: id, externalId: m.externalId }, select: { id: true } });
     if (seen) return null;
@@ -35,7 +46,10 @@ export async function receiveIn(tx: Tx, id: string, m: FromCustomer) {
     content: m.content,
     externalId: m.externalId,
     mediaUrl: m.mediaUrl,
+    email: m.email,
+    original: m.original,
   });
+  if (!answer) return saved;
   await advanceTo(tx, call, LIVE_PATH[call.channel] ?? LIVE_PATH.webchat, "the customer replied");
   if (!call.takenOverById && !call.needsPerson) await enqueue(tx, id, "agent-turn");
   return saved;

@@ -31,6 +31,12 @@ import { chatResponseSchemas } from "@/server/transports/webchat/responses";
 import { widgetSettingsSchema } from "@/server/transports/webchat/widget";
 import { channelsStatusSchema } from "@/server/transports/settings";
 import { twilioTestResultSchema, twilioTestSchema } from "@/server/transports/twilio/schema";
+import {
+  emailChannelSchema,
+  emailReceivedSchema,
+  testEmailResultSchema,
+  testEmailSchema,
+} from "@/server/transports/email/service";
 import { callSummarySchema } from "@/server/events/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
@@ -101,6 +107,9 @@ export const responseSchemas = registry([
   [channelsStatusSchema, { id: "ChannelsStatus" }],
   [twilioTestResultSchema, { id: "TwilioTestResult" }],
   [widgetSettingsSchema, { id: "WidgetSettings", description: "Admins only: the embed snippets and the identity secret." }],
+  [emailReceivedSchema, { id: "EmailReceived", description: "What became of an inbound e-mail." }],
+  [emailChannelSchema, { id: "EmailChannel", description: "SMTP, IMAP and the inbound webhook, without credentials." }],
+  [testEmailResultSchema, { id: "TestEmailResult" }],
 ]);
 
 export const requestSchemas = registry([
@@ -124,6 +133,7 @@ export const requestSchemas = registry([
   [transferSchema, { id: "TransferCallRequest" }],
   [twilioTestSchema, { id: "TwilioTestRequest" }],
   [chatStartSchema, { id: "ChatStartRequest" }],
+  [testEmailSchema, { id: "TestEmailRequest" }],
   [changeOwnPasswordSchema, { id: "ChangeOwnPasswordRequest" }],
   [setStaffPasswordSchema, { id: "SetStaffPasswordRequest" }],
   [createWebhookSchema, { id: "CreateWebhookRequest", description: "Without `events` the endpoint receives every call event." }],

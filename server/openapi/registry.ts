@@ -7,6 +7,7 @@ import { callOperations, liveEventOperations } from "./operations/calls";
 import { channelOperations } from "./operations/channels";
 import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
+import { emailOperations } from "./operations/email";
 import { systemOperations } from "./operations/system";
 import { webhookOperations } from "./operations/webhooks";
 import type { Operation } from "./types";
@@ -21,6 +22,10 @@ export const TAGS = [
   {
     name: "Web chat",
     description: "The customer's side of web chat, used by the chat page and the embeddable widget (no credentials).",
+  },
+  {
+    name: "E-mail",
+    description: "Inbound e-mail from Postmark or Mailgun, and what staff read of e-mail threads: originals and attachments.",
   },
   { name: "Agents", description: "AI agents and the skills they hold." },
   {
@@ -58,6 +63,7 @@ export const OPERATIONS: Operation[] = [
   ...takeoverOperations,
   ...chatOperations,
   ...channelOperations,
+  ...emailOperations,
   ...directoryOperations,
   ...actionOperations,
   ...webhookOperations,

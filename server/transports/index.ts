@@ -3,10 +3,11 @@
 // any interaction created with `simulate: true`, runs on the simulator, the zero-setup default.
 import type { Channel } from "@/server/calls/status";
 import { findCarried } from "./carried";
+import { emailTransport } from "./email/transport";
 import { twilioTransport } from "./twilio/transport";
 import type { Transport } from "./types";
 
-const TRANSPORTS: Transport[] = [twilioTransport];
+const TRANSPORTS: Transport[] = [twilioTransport, emailTransport];
 
 export function transportFor(provider: string): Transport | undefined {
   return TRANSPORTS.find((t) => t.name === provider);

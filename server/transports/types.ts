@@ -2,6 +2,7 @@
 // decides what is said and records it; a transport only carries it. Every method here does network I/O,
 // so the engine calls them outside any transaction, under a job lease (server/conversations/deliver.ts).
 import type { SqlTx } from "@/lib/sql";
+import type { EmailEnvelope } from "@/server/calls/schema";
 import type { Channel } from "@/server/calls/status";
 
 /** What a transport needs to know about the interaction it carries. */
@@ -31,7 +32,12 @@ export type Outgoing = {
   first: boolean;
 };
 
-export type Sent = { externalId: string; status?: string };
+export type Sent = {
+  externalId: string;
+  status?: string;
+  /** E-mail: what was sent (subject, addresses, threading ids), stored on the message for the timeline. */
+  email?: EmailEnvelope;
+};
 
 /**
  * The provider refused the message for good (invalid number, WhatsApp's 24-hour rule): retrying will not

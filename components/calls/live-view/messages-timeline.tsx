@@ -3,6 +3,7 @@
 // A log region, so screen readers announce new messages as they arrive.
 import { formatTime } from "@/lib/format";
 import type { Call } from "@/server/calls/schema";
+import { EmailEnvelopeView } from "./email-envelope";
 
 type Message = Call["messages"][number];
 
@@ -21,7 +22,17 @@ function author(message: Message, agentName: string, customerName: string): stri
   return SENDER_LABEL[message.sender];
 }
 
-function Bubble({ message, agentName, customerName }: { message: Message; agentName: string; customerName: string }) {
+function Bubble({
+  message,
+  agentName,
+  customerName,
+  callId,
+}: {
+  message: Message;
+  agentName: string;
+  customerName: string;
+  callId: string;
+}) {
   const mine = message.sender === "agent" || message.sender === "staff";
   const system = message.sender === "system" || message.sender === "tool";
   const who = author(message, agentName, customerName);
@@ -51,8 +62,9 @@ function Bubble({ message, agentName, customerName }: { message: Message; agentN
           </span>
           <time dateTime={message.timestamp}>{formatTime(message.timestamp)}</time>
         </header>
+        {message.email && <EmailEnvelopeView email={message.email} callId={callId} sid={message.sid} mine={mine} />}
         <p className="whitespace-pre-wrap break-words">{message.content}</p>
-        {message.mediaUrl && (
+        {message.mediaUrl && !message.email && (
           <a
             href={message.mediaUrl}
             target="_blank"
@@ -97,7 +109,7 @@ export function MessagesTimeline({ call, live }: { call: Call; live: boolean }) 
           <div role="log" aria-label="Message timeline">
             <ol className="space-y-3">
               {call.messages.map((m) => (
-                <Bubble key={m.sid} message={m} agentName={call.agent.name} customerName={call.customerName} />
+                <Bubble key={m.sid} message={m} agentName={call.agent.name} customerName={call.customerName} callId={call.id} />
               ))}
             </ol>
           </div>

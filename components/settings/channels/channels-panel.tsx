@@ -6,6 +6,7 @@ import { useChannelsQuery } from "@/components/queries/channels";
 import { CopyButton } from "@/components/settings/copy-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ErrorNotice, LoadingBlock } from "@/components/ui/states";
+import { EmailChannelCard } from "./email-channel-card";
 import { TwilioTestForm } from "./twilio-test-form";
 
 const CHANNEL_LABEL: Record<string, string> = {
@@ -79,6 +80,7 @@ export function ChannelsPanel({ isAdmin }: { isAdmin: boolean }) {
               {status.data.twilio.configured && isAdmin && <TwilioTestForm />}
             </div>
           </Card>
+          {isAdmin && <EmailChannelCard />}
         </div>
       )}
     </>

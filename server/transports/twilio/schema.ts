@@ -107,4 +107,3 @@ export const twilioTestSchema = z.strictObject({
 export type TwilioTestInput = z.infer<typeof twilioTestSchema>;
 
 export const twilioTestResultSchema = z.object({ sid: z.string(), status: z.string() });
-
