@@ -107,14 +107,15 @@ fi
 # The build. npm here goes through a TLS-inspecting proxy, so the build trusts the host's CA bundle (as npm
 # on the host does: its cafile), mounted for the build only. The build stage is tagged too: its layers
 # (Debian's build tools, then the installed dependencies, keyed on package.json and the lock file) are the
-# cache that keeps the next run to a few minutes; the previous run's images are removed once replaced.
+# cache that keeps the next run to a few minutes. Every image this script builds, intermediate ones too, carries
+# the label org.callboard.smoke, so that its old ones (no longer tagged, nor under a tagged one) are removed
+# after a good build without touching anyone else's.
 say "building $IMAGE (log: $BUILD_LOG)"
 started=$(date +%s)
-old_images=$("${PODMAN[@]}" image inspect "$IMAGE" "$BUILD_CACHE" --format '{{.Id}}' 2>/dev/null || true)
 CA=$(npm config get cafile 2>/dev/null || true)
 [ -f "$CA" ] || CA=${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}
 # Docker's image format: OCI's has no HEALTHCHECK, and podman would drop it.
-build_args=(--format docker --network host --build-arg BASE_IMAGE="$BASE")
+build_args=(--format docker --network host --label org.callboard.smoke=1 --build-arg BASE_IMAGE="$BASE")
 if [ -f "$CA" ]; then
   build_args+=(--volume "$CA:/etc/callboard-build-ca.crt:ro" --build-arg NPM_CAFILE=/etc/callboard-build-ca.crt)
 fi
@@ -122,9 +123,7 @@ fi
   "${PODMAN[@]}" build "${build_args[@]}" -t "$IMAGE" . &&
     "${PODMAN[@]}" build "${build_args[@]}" --target build -t "$BUILD_CACHE" . # all from the cache: a tag
 } >"$BUILD_LOG" 2>&1 || { tail -40 "$BUILD_LOG"; fail "the image did not build"; }
-for id in $old_images; do
-  "${PODMAN[@]}" image inspect "$IMAGE" "$BUILD_CACHE" --format '{{.Id}}' | grep -qx "$id" || "${PODMAN[@]}" rmi "$id" >/dev/null 2>&1 || true
-done
+"${PODMAN[@]}" image prune -f --filter label=org.callboard.smoke=1 >/dev/null
 size=$("${PODMAN[@]}" image inspect "$IMAGE" --format '{{.Size}}')
 ok "built in $(elapsed "$started"); image size $((size / 1000000)) MB"
 if [ "$size" -gt 300000000 ]; then say "WARNING: the image is over its 300 MB aim (README, Run with Docker)"; fi
@@ -193,7 +192,7 @@ check() {
   local id; id=$(follow_example_call "$name")
   stop_cleanly "$name"
 
-  "${PODMAN[@]}" rm -f "$name" >/dev/null
+  "${PODMAN[@]}" rm -f -v "$name" >/dev/null # -v: its anonymous /data volume (on PostgreSQL), not a named one
   "${run[@]}" >/dev/null
   wait_healthy "$name"
   [ "$(curl -fsS -u "$AUTH" "$URL/api/v1/calls/$id" | json status)" = completed ] || fail "$name lost call $id in a new container"
