@@ -28,7 +28,7 @@ const RECORDING_WAIT_MS = 120_000;
  * page looks again every few seconds until it is there, for two minutes at most.
  */
 function awaitingRecording(call: Call | undefined): boolean {
-  if (!call || call.channel !== "call" || call.simulated || call.recordingUrl || !call.endedAt) return false;
+  if (call?.channel !== "call" || call.simulated || call.recordingUrl || !call.endedAt) return false;
   return call.startedAt !== null && Date.now() - Date.parse(call.endedAt) < RECORDING_WAIT_MS;
 }
 

@@ -42,8 +42,7 @@ afterAll(async () => {
   await llm?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: loosely typed JSON bodies
-type Json = Record<string, any>;
+type Json = Record<string, any>; // loosely typed JSON bodies
 
 const get = async (id: string): Promise<Json> => (await api("GET", `/api/v1/calls/${id}`, undefined, {}, app.url)).body;
 
