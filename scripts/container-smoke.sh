@@ -108,8 +108,8 @@ fi
 # on the host does: its cafile), mounted for the build only. The build stage is tagged too: its layers
 # (Debian's build tools, then the installed dependencies, keyed on package.json and the lock file) are the
 # cache that keeps the next run to a few minutes. Every image this script builds, intermediate ones too, carries
-# the label org.callboard.smoke, so that its old ones (no longer tagged, nor under a tagged one) are removed
-# after a good build without touching anyone else's.
+# the label org.callboard.smoke (a layer taken from the cache keeps the labels it was built with), so that its
+# old ones (no longer tagged, nor under a tagged one) are removed after a good build, and nobody else's.
 say "building $IMAGE (log: $BUILD_LOG)"
 started=$(date +%s)
 CA=$(npm config get cafile 2>/dev/null || true)
