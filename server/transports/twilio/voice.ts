@@ -40,6 +40,9 @@ const ANSWERED_PATH: Status[] = ["queued", "initiated", "ringing", "in-progress"
 
 type Line = { seq: number; content: string };
 
+/** `after` for a read that wants no lines: the largest 32-bit integer, since Postgres' `seq` is an int4. */
+const NO_NEW_LINES = 2 ** 31 - 1;
+
 /** What a turn needs to know, read fresh at every poll. */
 async function readTurn(id: string, after: number) {
   return db.interaction.findUnique({
@@ -173,7 +176,7 @@ export async function answer(id: string, answeredBy?: string): Promise<string> {
 
 async function voicemail(id: string, answeredBy: string): Promise<string> {
   const response = new VoiceResponse();
-  const row = await readTurn(id, Number.MAX_SAFE_INTEGER);
+  const row = await readTurn(id, NO_NEW_LINES);
   const agent = await db.interaction.findUnique({ where: { id }, select: { agent: { select: { voicemailMessage: true } } } });
   const message = agent?.agent.voicemailMessage.trim() ?? "";
   await writeTx(async (tx) => {
@@ -201,7 +204,7 @@ export async function heard(id: string, callSid: string, after: number, speech: 
   const text = speech.trim();
   if (!text) {
     const response = new VoiceResponse();
-    const row = await readTurn(id, Number.MAX_SAFE_INTEGER);
+    const row = await readTurn(id, NO_NEW_LINES);
     if (!row || isTerminal(row.status)) return response.hangup().toString();
     if (silences >= 1) {
       say(response, row, GOODBYE_SILENT);
