@@ -123,7 +123,7 @@ export function AgentForm({ agent }: { agent?: AgentDto }) {
           />
         </div>
       </Card>
-      <Card title="Phone and WhatsApp">
+      <Card title="Transfers, voicemail and WhatsApp">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Transfer number"

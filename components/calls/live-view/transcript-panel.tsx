@@ -12,7 +12,11 @@ export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
           {live ? "The transcript appears here when the interaction ends." : "No transcript was produced."}
         </p>
       ) : (
-        <div className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800">
+        <div
+          tabIndex={0}
+          aria-label="Transcript text"
+          className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800"
+        >
           {lines.map(({ id, text: line }) => {
             const m = /^(Agent|Customer): (.*)$/.exec(line);
             return (
