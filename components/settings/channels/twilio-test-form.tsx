@@ -3,6 +3,7 @@
 // validated by the API's own schema; Twilio's refusal (an unverified number on a trial account, say)
 // shows on the field it concerns.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTwilioTestMutation } from "@/components/queries/channels";
 import { useAgentsQuery } from "@/components/queries/directory";
@@ -23,12 +24,13 @@ export function TwilioTestForm() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<TwilioTestInput>({ resolver: zodResolver(twilioTestSchema), defaultValues: { kind: "sms", to: "", agentId: "" } });
-  let formError: string | null = null;
+  const [formError, setFormError] = useState<string | null>(null);
   const onSubmit = handleSubmit(async (body) => {
+    setFormError(null);
     try {
       await test.mutateAsync(body);
     } catch (error) {
-      formError = applyServerErrors(error, FIELDS, setError);
+      setFormError(applyServerErrors(error, FIELDS, setError));
     }
   });
   const withPhone = (agents.data?.items ?? []).filter((a) => a.phone);
