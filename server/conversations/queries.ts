@@ -1,6 +1,6 @@
 // Database access for the conversation engine: what a turn reads, the message sequence, and the jobs.
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db, dialect, type Tx } from "@/lib/db";
 
 export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -38,8 +38,18 @@ export const findConversation = (id: string) =>
   });
 export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
 
-/** The interaction as a write re-reads it inside its transaction. */
-export const findForWrite = (tx: Tx, id: string) =>
+/**
+ * The interaction as a write re-reads it inside its transaction. On Postgres the row is locked first
+ * (FOR UPDATE) and held until commit: a provider's callbacks arrive in parallel (Twilio's answer webhook
+ * and its status callback, say), and without the lock the one that commits second would find the
+ * status moved under it and silently skip its change. SQLite's writers already take turns.
+ */
+export async function findForWrite(tx: Tx, id: string) {
+  if (dialect === "postgresql") await tx.$executeRaw`SELECT 1 FROM "Interaction" WHERE "id" = ${id} FOR UPDATE`;
+  return readForWrite(tx, id);
+}
+
+const readForWrite = (tx: Tx, id: string) =>
   tx.interaction.findUnique({
     where: { id },
     select: {
@@ -53,7 +63,7 @@ export const findForWrite = (tx: Tx, id: string) =>
       needsPerson: true,
     },
   });
-export type WriteRow = NonNullable<Awaited<ReturnType<typeof findForWrite>>>;
+export type WriteRow = NonNullable<Awaited<ReturnType<typeof readForWrite>>>;
 
 export async function nextSeq(tx: Tx, interactionId: string): Promise<number> {
   const last = await tx.message.findFirst({ where: { interactionId }, orderBy: { seq: "desc" }, select: { seq: true } });
