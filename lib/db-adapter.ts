@@ -5,7 +5,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Dialect } from "./env";
+import { faultSummary } from "./db-faults";
 import { sqliteLike } from "./like";
+import { logThrottled } from "./log";
 
 /** `file:./data/callboard.db` → absolute path, creating its folder. */
 export function sqliteFilePath(url: string): string {
@@ -25,11 +27,31 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-export function adapterFactory(dialect: Dialect, url: string) {
+/**
+ * What every Postgres pool of the app shares: a bounded connect time, so a database that does not answer
+ * turns into a quick 503 instead of a hung request, and TCP keep-alive to notice dead peers.
+ */
+export function pgPoolConfig(url: string, connectTimeoutMs: number): pg.PoolConfig {
+  return { connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true };
+}
+
+/** A dropped or refused connection, logged once a minute per pool in one line. */
+export function logPoolError(pool: string, error: unknown) {
+  logThrottled(`pool:${pool}`, `database connection lost (${pool}): ${faultSummary(error)}; it reconnects on the next query`);
+}
+
+/** `connectTimeoutMs` is env.DATABASE_CONNECT_TIMEOUT_MS for the app; the Prisma CLI leaves the default. */
+export function adapterFactory(dialect: Dialect, url: string, connectTimeoutMs = 10_000) {
   if (dialect === "sqlite") {
     return new SqliteAdapterFactory({ url: sqliteFilePath(url), timeout: 5000 });
   }
-  return new PrismaPg({ connectionString: url, max: 10 });
+  return new PrismaPg(
+    { ...pgPoolConfig(url, connectTimeoutMs), max: 10 },
+    {
+      onPoolError: (error) => logPoolError("prisma pool", error),
+      onConnectionError: (error) => logPoolError("prisma connection", error),
+    },
+  );
 }
 
 /*

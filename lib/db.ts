@@ -13,7 +13,7 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export { Prisma } from "@/prisma/generated/sqlite/client/client";
 
 function createClient(): Db {
-  const adapter = adapterFactory(dialect, env.DATABASE_URL);
+  const adapter = adapterFactory(dialect, env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS);
   if (dialect === "sqlite") return new SqliteClient({ adapter });
   // Same models, other dialect: the two generated classes differ only in their provider tag.
   return new PgClient({ adapter }) as unknown as Db;

@@ -9,6 +9,12 @@ const envSchema = z.object({
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
       message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
+  /** How long a new Postgres connection may take before the request answers 503 database_unavailable. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** How long `npm start` waits for the database to come up before it gives up (a compose stack starting). */
+  DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  /** On SIGTERM: how long in-flight requests and jobs may take to finish before the instance exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),
   API_USERNAME: z.string().min(1).optional(),

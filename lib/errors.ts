@@ -2,6 +2,8 @@
 //   { "error": { "code": "...", "message": "...", "details": [{ "path": "a.b", "message": "..." }] } }
 // with a stable code from ERROR_CODES. handleApiError is the one place that maps exceptions to HTTP.
 import { z } from "zod";
+import { faultSummary, isDatabaseUnavailable } from "./db-faults";
+import { logThrottled } from "./log";
 
 export const ERROR_CODES = [
   "bad_request",
@@ -19,6 +21,7 @@ export const ERROR_CODES = [
   "chat_not_found",
   "chat_closed",
   "service_unavailable",
+  "database_unavailable",
   "internal_error",
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -40,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   chat_not_found: 404,
   chat_closed: 409,
   service_unavailable: 503,
+  database_unavailable: 503,
   internal_error: 500,
 };
 
@@ -104,10 +108,31 @@ export function errorResponse(error: ApiError): Response {
   return Response.json(error.toJSON(), { status: error.status, headers: error.extra.headers });
 }
 
+/** Seconds a client should wait before retrying a request that met an unavailable database. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+export const databaseUnavailable = () =>
+  new ApiError("database_unavailable", "The database is unavailable right now, so nothing was done. Retry in a few seconds.", {
+    headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
+
+/** This instance is stopping (SIGTERM): another one, or this one after a restart, answers the retry. */
+export const shuttingDown = () =>
+  new ApiError("service_unavailable", "This server is restarting. Retry in a moment.", {
+    headers: { "Retry-After": "1", Connection: "close" },
+  });
+
 /** Maps any thrown value to the envelope. Unknown errors are logged and answered without internals. */
 export function handleApiError(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
   if (error instanceof z.ZodError) return errorResponse(validationError(error));
+  if (isDatabaseUnavailable(error)) {
+    logThrottled(
+      "database-unavailable",
+      `the database is unavailable (${faultSummary(error)}); requests answer 503 until it is back`,
+    );
+    return errorResponse(databaseUnavailable());
+  }
   console.error("[callboard] unhandled error:", error);
   return errorResponse(new ApiError("internal_error", "Something went wrong on our side. Please try again."));
 }

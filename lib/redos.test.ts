@@ -75,7 +75,11 @@ async function unsafe(list: Pattern[]) {
   const verdicts = [];
   for (const p of list) {
     const diagnostics = await check(p.source, p.flags, { timeout: 60_000 });
-    verdicts.push({ ...p, status: diagnostics.status, detail: diagnostics.status === "vulnerable" ? diagnostics.attack.pattern : "" });
+    verdicts.push({
+      ...p,
+      status: diagnostics.status,
+      detail: diagnostics.status === "vulnerable" ? diagnostics.attack.pattern : "",
+    });
   }
   return verdicts.filter((v) => v.status !== "safe");
 }

@@ -4,7 +4,7 @@
 // that SQL: placeholders, value encoding and transactions, so callers write one statement for both.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { sqliteFilePath } from "./db-adapter";
+import { logPoolError, pgPoolConfig, sqliteFilePath } from "./db-adapter";
 import { dialect, env } from "./env";
 import { sqliteLike } from "./like";
 // db.ts imports isDriverUniqueViolation from here; db is only used at call time, so the cycle is harmless.
@@ -41,8 +41,20 @@ function sqlite(): SqliteState {
 }
 
 function pgPool(): pg.Pool {
-  globalForSql.callboardPgPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  if (!globalForSql.callboardPgPool) {
+    const pool = new pg.Pool({ ...pgPoolConfig(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS), max: 10 });
+    // An idle client whose connection dies (a restart, 57P01) emits 'error' on the pool: unhandled, it would crash.
+    pool.on("error", (error) => logPoolError("driver pool", error));
+    globalForSql.callboardPgPool = pool;
+  }
   return globalForSql.callboardPgPool;
+}
+
+/** The current pool, if one was opened (for shutdown). */
+export async function closeSqlPool() {
+  const pool = globalForSql.callboardPgPool;
+  globalForSql.callboardPgPool = undefined;
+  await pool?.end().catch(() => {});
 }
 
 const isBusy = (e: unknown) => typeof e === "object" && e !== null && /^SQLITE_BUSY/.test(String((e as { code?: unknown }).code));

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { env, dialect } from "@/lib/env";
+import { waitForDatabase } from "./wait-for-database";
 
 /** Applies pending migrations. Prisma's chatter is shown only when it fails. */
 function migrate() {
@@ -22,6 +23,7 @@ function migrate() {
 
 async function main() {
   const only = process.argv[2];
+  await waitForDatabase();
   migrate();
   console.log(`[callboard] database ready (${dialect})`);
   if (only === "migrate") return;

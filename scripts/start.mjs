@@ -44,7 +44,8 @@ function main() {
   const server = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: port, ...extraEnv },
+    // NEXT_MANUAL_SIG_HANDLE: Callboard's own graceful shutdown (server/system/shutdown.ts) handles SIGTERM.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", PORT: port, ...extraEnv },
   });
   // A stop we were asked for (SIGTERM from a container runtime, Ctrl-C) is a clean exit, whatever code
   // the server ends with on the way.

@@ -91,6 +91,16 @@ export function releaseAllLeases() {
   return db.job.updateMany({ where: { state: "pending", lockedBy: { not: null } }, data: { lockedBy: null, lockedUntil: null } });
 }
 
+/** The jobs one worker holds, due again at once for any instance (graceful shutdown). */
+export function releaseLeasesOf(workerId: string) {
+  return withWriteLock(() =>
+    db.job.updateMany({
+      where: { state: "pending", lockedBy: workerId },
+      data: { lockedBy: null, lockedUntil: null, runAt: new Date() },
+    }),
+  );
+}
+
 export function finishJobsOf(tx: Tx, interactionId: string) {
   return tx.job.updateMany({
     where: { interactionId, state: "pending" },

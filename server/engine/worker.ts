@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { dialect } from "@/lib/db";
 import { env } from "@/lib/env";
-import { claimDueJobs, releaseAllLeases } from "./queries";
+import { claimDueJobs, releaseAllLeases, releaseLeasesOf } from "./queries";
 import { runJob } from "./run-job";
 import { workerSignal } from "./signal";
 import { createThrottledErrorLog, createWakeableSleep } from "./loop";
@@ -79,4 +79,17 @@ export async function startWorker() {
     await Promise.all(turns);
   };
   console.log(`[callboard] worker ${WORKER_ID} started (${dialect})`);
+}
+
+/**
+ * Stops claiming work and waits for the steps and turns in flight, up to `deadline` (graceful shutdown).
+ * Then hands back every job this instance still holds, so another instance runs them at once instead of
+ * after the lease expires; a turn still running past the deadline loses its lease and writes nothing.
+ */
+export async function stopWorker(deadline: number) {
+  const state = globalForWorker.callboardWorker;
+  if (!state?.running || !state.stop) return;
+  await Promise.race([state.stop(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+  const { count } = await releaseLeasesOf(WORKER_ID);
+  if (count) console.log(`[callboard] worker ${WORKER_ID} handed back ${count} job(s) to the other instances`);
 }

@@ -26,6 +26,7 @@ type ListenerState = {
   check: ReturnType<typeof setInterval> | null;
   /** Successful LISTENs so far (diagnostics). */
   connects: number;
+  stopped?: boolean;
 };
 
 // Next may load each route bundle (and instrumentation) as its own module instance: the origin id
@@ -66,6 +67,7 @@ function receive(state: ListenerState, payload: string) {
 }
 
 function scheduleReconnect(state: ListenerState) {
+  if (state.stopped) return;
   const delay = state.backoffMs;
   state.backoffMs = Math.min(BACKOFF_MAX_MS, state.backoffMs * 2);
   setTimeout(() => void connect(state), delay * (0.75 + Math.random() / 2)).unref?.();
@@ -116,6 +118,18 @@ export function listenToInstances(handlers: Handlers) {
   }, CHECK_EVERY_MS);
   state.check.unref?.();
   void connect(state);
+}
+
+/** Closes this process's listener for good (graceful shutdown). */
+export async function stopListening() {
+  const state = globalForNotify.callboardPgListener;
+  if (!state) return;
+  if (state.check) clearInterval(state.check);
+  const client = state.client;
+  state.client = null;
+  // Marked so the 'end' handler does not schedule a reconnect.
+  state.stopped = true;
+  await client?.end().catch(() => {});
 }
 
 /** Whether this process listens, and how often it (re)connected (diagnostics and tests). */

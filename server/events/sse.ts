@@ -44,6 +44,25 @@ const fellBehind = () => new DOMException("The client fell behind; it may resume
 
 const encoder = new TextEncoder();
 
+// Every open stream of this process, so a shutdown can end them (one set per process: Next may load
+// each route bundle as its own module instance).
+const globalForSse = globalThis as unknown as { callboardStreams?: Set<SseChannel> };
+globalForSse.callboardStreams ??= new Set<SseChannel>();
+const openStreams = globalForSse.callboardStreams;
+
+/**
+ * Ends every open stream with a reconnect hint (graceful shutdown): clients reconnect after
+ * RETRY_MS, to another instance behind the load balancer, and resume from their Last-Event-ID.
+ */
+export function closeAllStreams(): number {
+  const streams = [...openStreams];
+  for (const channel of streams) {
+    channel.send(`retry: ${RETRY_MS}\n\n`);
+    channel.close();
+  }
+  return streams.length;
+}
+
 /**
  * An SSE response. `run` writes the first events and subscribes to later ones; it registers its
  * unsubscribe with `onClose`. `onEnd` runs once however the stream ends, even if it ends before `run`.
@@ -114,6 +133,8 @@ export function sseResponse(
         controller = c;
         if (signal.aborted) return finish("close");
         signal.addEventListener("abort", onAbort, { once: true });
+        openStreams.add(channel);
+        channel.onClose(() => openStreams.delete(channel));
         channel.send(`retry: ${RETRY_MS}\n\n`);
         const heartbeat = setInterval(() => channel.send(": keep-alive\n\n"), HEARTBEAT_MS);
         heartbeat.unref?.();

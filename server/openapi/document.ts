@@ -56,7 +56,11 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   },
   422: { name: "ValidationFailed", description: "`validation_failed`: `details[].path` names each wrong field." },
   429: { name: "RateLimited", description: "`rate_limited`: too many requests; retry after `Retry-After` seconds." },
-  503: { name: "ServiceUnavailable", description: "`service_unavailable`: busy right now; retry after `Retry-After` seconds." },
+  503: {
+    name: "ServiceUnavailable",
+    description:
+      "`database_unavailable` (the database is down or restarting, or this instance is shutting down) or `service_unavailable` (busy right now): retry after `Retry-After` seconds.",
+  },
 };
 
 const headerSchema = {
@@ -122,6 +126,8 @@ function errorStatuses(op: Operation): number[] {
   if (op.params) add(404, 422);
   if (op.query || op.headers?.length) add(422);
   if (op.body) add(400, 413, 415, 422);
+  // Every operation reads the database, which can be unavailable for a while (a restart, an outage).
+  add(503);
   return [...statuses].filter((s) => ERROR_RESPONSES[s]).sort((a, b) => a - b);
 }
 

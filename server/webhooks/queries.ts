@@ -285,6 +285,16 @@ export function deleteUnreceivedEvents(dispatchedBefore: Date) {
 }
 
 /** On SQLite only one instance runs, so leases left by a killed process can be released at start. */
+/** The deliveries one webhook worker holds, due again at once for any instance (graceful shutdown). */
+export function releaseDeliveryLeasesOf(workerId: string) {
+  return withWriteLock(() =>
+    db.webhookDelivery.updateMany({
+      where: { state: "pending", lockedBy: workerId },
+      data: { lockedBy: null, lockedUntil: null },
+    }),
+  );
+}
+
 export function releaseDeliveryLeases() {
   return db.webhookDelivery.updateMany({
     where: { state: "pending", lockedBy: { not: null } },

@@ -7,11 +7,13 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { dialect } from "@/lib/db";
 import { env } from "@/lib/env";
+import { faultSummary } from "@/lib/db-faults";
+import { logThrottled } from "@/lib/log";
 import { createThrottledErrorLog, createWakeableSleep } from "@/server/engine/loop";
 import { workerSignal } from "@/server/engine/signal";
 import { subscribeCallEvents } from "@/server/events/bus";
 import { attemptDelivery, claimDueDeliveries, fanOutEvents, pruneWebhookLog } from "./delivery";
-import { releaseDeliveryLeases } from "./queries";
+import { releaseDeliveryLeases, releaseDeliveryLeasesOf } from "./queries";
 
 const WORKER_ID = `webhooks:${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const CONCURRENCY = 16;
@@ -60,7 +62,12 @@ export async function startWebhookWorker() {
         const claimed = await claimDueDeliveries(WORKER_ID, CONCURRENCY - inFlight.size);
         for (const delivery of claimed) {
           const run = attemptDelivery(delivery)
-            .catch((e) => console.error(`[callboard] webhooks: delivery ${delivery.id} failed to record:`, e))
+            .catch((e) => {
+              logThrottled(
+                "webhook-record",
+                `webhooks: the result of delivery ${delivery.id} could not be recorded (${faultSummary(e)}); it is retried when its lease ends`,
+              );
+            })
             .finally(() => {
               inFlight.delete(run);
               onFreed();
@@ -91,4 +98,19 @@ export async function startWebhookWorker() {
     await Promise.all(inFlight);
   };
   console.log(`[callboard] webhook worker ${WORKER_ID} started (${dialect})`);
+}
+
+/**
+ * Stops claiming deliveries and waits for the attempts in flight, up to `deadline` (graceful shutdown).
+ * Only when they all finished are this instance's leases handed back: an attempt still in flight keeps
+ * its lease, so no other instance sends the same webhook while it may still arrive.
+ */
+export async function stopWebhookWorker(deadline: number) {
+  const state = globalForWebhooks.callboardWebhookWorker;
+  if (!state?.running || !state.stop) return;
+  const stopped = await Promise.race([
+    state.stop().then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), Math.max(0, deadline - Date.now()))),
+  ]);
+  if (stopped) await releaseDeliveryLeasesOf(WORKER_ID);
 }

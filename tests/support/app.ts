@@ -38,6 +38,8 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // As `npm start` runs it: Callboard's graceful shutdown handles SIGTERM (server/system/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: "true",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,

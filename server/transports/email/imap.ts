@@ -194,3 +194,10 @@ export async function startImapPoller() {
   };
   console.log(`[callboard] imap: watching ${settings.mailbox} on ${settings.host}:${settings.port}`);
 }
+
+/** Stops polling (graceful shutdown), waiting for a fetch in progress up to `deadline`. */
+export async function stopImapPoller(deadline: number) {
+  const state = globalForImap.callboardImap;
+  if (!state?.running || !state.stop) return;
+  await Promise.race([state.stop(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+}
