@@ -7,8 +7,9 @@
 //   - SIGTERM to one of two instances with leased jobs: it exits 0, and the other takes them over at once;
 // and no server log ever shows an uncaughtException or unhandledRejection.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prepareDatabase, startApp } from "../support/app";
+import { prepareDatabase, type RunningApp, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID } from "../support/api";
+import { startFakeLlm } from "../support/fake-llm";
 import { type OwnPostgres, ownPostgres } from "../support/own-postgres";
 import { openSseStream, type SseEvent } from "../support/sse";
 import { startWebhookReceiver } from "../support/webhook-receiver";
@@ -150,6 +151,106 @@ describe("a PostgreSQL outage under load", () => {
     } finally {
       await app.stop();
       await receiver.close();
+    }
+  });
+});
+
+describe("a killed LISTEN connection", () => {
+  it("is replaced, and other instances' changes still reach a viewer", { timeout: 180_000 }, async () => {
+    // The viewer polls only once a minute: what it streams within the test's patience came by NOTIFY.
+    const [worker, viewer] = await Promise.all([
+      startApp(server.url, { SIMULATOR_STEP_MS: "700", EVENTS_POLL_MS: "60000" }),
+      startApp(server.url, { WORKER_ENABLED: "false", EVENTS_POLL_MS: "60000" }),
+    ]);
+    try {
+      const created = await create(viewer.url, 70);
+      expect(created.status).toBe(200);
+      const stream = await openSseStream(`${viewer.url}/api/v1/calls/${created.body.id}/events`);
+      expect(stream.res.status).toBe(200);
+      const seen: SseEvent[] = [];
+      const reading = (async () => {
+        for (let r = await stream.events.next(); !r.done; r = await stream.events.next()) seen.push(r.value);
+      })();
+      await expect.poll(() => seen.filter((e) => e.event === "message").length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+      const killed = await server.query(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+      );
+      expect(killed.rows.length).toBeGreaterThan(0);
+      const timer = setTimeout(stream.close, 45_000);
+      await reading;
+      clearTimeout(timer);
+
+      const final = (await api("GET", `/api/v1/calls/${created.body.id}`, undefined, {}, viewer.url)).body;
+      expect(final.status).toBe("completed");
+      const first = seen.find((e) => e.event === "call")!.data;
+      expect(seen.filter((e) => e.event === "message").map((e) => e.data.sid)).toEqual(
+        final.messages.slice(first.messages.length).map((m: { sid: string }) => m.sid),
+      );
+      expect(viewer.output()).toMatch(/LISTEN connection lost, reconnecting/);
+      for (const app of [worker, viewer]) expect(app.output()).not.toMatch(CRASH_SIGNS);
+    } finally {
+      await Promise.all([worker.stop(), viewer.stop()]);
+    }
+  });
+});
+
+describe("SIGTERM to one of two instances", () => {
+  it("exits 0 and hands its leased work to the other at once, not when the lease expires", { timeout: 180_000 }, async () => {
+    const llm = await startFakeLlm();
+    const env = { LLM_BASE_URL: llm.baseUrl, LLM_MODEL: "fake-model", LLM_TIMEOUT_MS: "60000", SHUTDOWN_GRACE_MS: "2000" };
+    const leaving = await startApp(server.url, env);
+    let staying: RunningApp | undefined;
+    try {
+      const created = await api(
+        "POST",
+        "/api/v1/calls",
+        { agentId: AGENT_ID, skillId: SKILL_ID, channel: "webchat", customerName: "Sam Leaving" },
+        {},
+        leaving.url,
+      );
+      expect(created.status).toBe(200);
+      const id = created.body.id as string;
+      const agentLinesOn = async (root: string) =>
+        (await api("GET", `/api/v1/calls/${id}`, undefined, {}, root)).body.messages.filter(
+          (m: { sender: string; internal: boolean }) => m.sender === "agent" && !m.internal,
+        ).length;
+      await expect.poll(() => agentLinesOn(leaving.url), { timeout: 30_000 }).toBe(1);
+
+      // The model hangs on the next turn, so the leaving instance holds that turn's job when it is told to stop.
+      llm.queue({ stallMs: 120_000 });
+      const asked = llm.requests.length;
+      const token = String(created.body.links.chat).split("/").at(-1);
+      const sent = await api(
+        "POST",
+        `/api/chat/${token}/messages`,
+        { content: "Is my parcel late?" },
+        { authorization: "" },
+        leaving.url,
+      );
+      expect(sent.status).toBeLessThan(300);
+      await expect.poll(() => llm.requests.length, { timeout: 30_000 }).toBe(asked + 1);
+      const lease = await server.query(
+        `SELECT "lockedBy", "lockedUntil" FROM "Job" WHERE "interactionId" = '${id}' AND state = 'pending' AND "lockedBy" IS NOT NULL`,
+      );
+      expect(lease.rows).toHaveLength(1);
+      const leasedUntil = new Date(`${lease.rows[0].lockedUntil}`).getTime();
+
+      staying = await startApp(server.url, env);
+      await leaving.stop();
+      expect(leaving.process.exitCode).toBe(0);
+      expect(leaving.output()).toMatch(/handed back 1 job/);
+
+      // The other instance runs the turn again, well before the old lease would have expired.
+      await expect.poll(() => llm.requests.length, { timeout: 30_000 }).toBe(asked + 2);
+      expect(Date.now()).toBeLessThan(leasedUntil);
+      await expect.poll(() => agentLinesOn(staying!.url), { timeout: 30_000 }).toBe(2);
+      const after = (await api("GET", `/api/v1/calls/${id}`, undefined, {}, staying.url)).body;
+      expect(after.messages.filter((m: { sender: string }) => m.sender === "customer")).toHaveLength(1);
+      for (const app of [leaving, staying]) expect(app.output()).not.toMatch(CRASH_SIGNS);
+    } finally {
+      await Promise.all([leaving.stop(), staying?.stop()]);
+      await llm.close();
     }
   });
 });
