@@ -1,6 +1,7 @@
 // The dashboard's one way to call the REST API. It sends the session cookie, marks itself as the
 // dashboard (so a 401 carries no Basic challenge), and throws ApiClientError carrying the error
 // envelope, so forms can map `details` back onto their fields.
+import { reportConnection, TRANSIENT_CODES } from "./connection-status";
 import { DASHBOARD_CLIENT_HEADER } from "./dashboard-protocol";
 import type { ErrorDetail } from "./errors";
 
@@ -31,11 +32,16 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    reportConnection("reconnecting");
     throw new ApiClientError(0, "network_error", "Callboard cannot be reached. Check your connection and try again.");
   }
-  if (res.ok) return res;
+  if (res.ok) {
+    reportConnection("ok");
+    return res;
+  }
   const envelope = await res.json().catch(() => null);
   const error = envelope?.error;
+  reportConnection(res.status === 503 && TRANSIENT_CODES.has(error?.code) ? "reconnecting" : "ok");
   if (res.status === 401 && typeof window !== "undefined" && !path.startsWith("/api/v1/session")) {
     window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }

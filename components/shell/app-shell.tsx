@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffPrincipal } from "@/server/auth/session";
 import { type NavItem, NavLinks } from "./nav-links";
+import { ConnectionBanner } from "./connection-banner";
 import { HandoffNotifier } from "./handoff-notifier";
 import { SignOutButton } from "./sign-out-button";
 
@@ -61,6 +62,7 @@ export function AppShell({ user, children }: { user: StaffPrincipal; children: R
         </div>
       </header>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:ml-60 lg:px-8">
+        <ConnectionBanner />
         {children}
       </main>
     </div>

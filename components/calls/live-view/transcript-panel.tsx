@@ -13,8 +13,9 @@ export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
         </p>
       ) : (
         <div
+          // A scrollable area must take keyboard focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable).
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
           tabIndex={0}
-          aria-label="Transcript text"
           className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800"
         >
           {lines.map(({ id, text: line }) => {
