@@ -2,7 +2,7 @@
 import { pageArgs } from "@/lib/validation";
 import { containsText, db, type Tx } from "@/lib/db";
 import { likeTerm } from "@/lib/like";
-import type { ListCallsQuery } from "./schema";
+import type { CallFilter, ListCallsQuery } from "./schema";
 
 export const callSelect = {
   id: true,
@@ -39,6 +39,7 @@ export const callSelect = {
   completionTokens: true,
   endReason: true,
   subject: true,
+  analysis: true,
   createdAt: true,
   updatedAt: true,
   startedAt: true,
@@ -82,7 +83,7 @@ export const findRecordingSource = (id: string) =>
     },
   });
 
-function listWhere(q: ListCallsQuery) {
+function listWhere(q: CallFilter) {
   const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter((d): d is Date =>
     Boolean(d),
   );
@@ -97,6 +98,8 @@ function listWhere(q: ListCallsQuery) {
     ...(q.customerId && { customerId: q.customerId }),
     ...(q.direction && { direction: q.direction }),
     ...(q.needsPerson !== undefined && { needsPerson: q.needsPerson }),
+    ...(q.sentiment && { sentiment: q.sentiment }),
+    ...(q.successful !== undefined && { successful: q.successful }),
     ...(Object.keys(createdAt).length && { createdAt }),
     ...(q.q && { OR: searchWhere(q.q) }),
   };
@@ -120,3 +123,4 @@ export async function listCalls(q: ListCallsQuery) {
   ]);
   return { rows, total };
 }
+

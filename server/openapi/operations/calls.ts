@@ -10,6 +10,7 @@ import {
   recordingQuerySchema,
   updateCallSchema,
 } from "@/server/calls/schema";
+import { correctAnalysisSchema } from "@/server/analysis/schema";
 import { callCursorSchema, callEventsQuerySchema, feedCursorSchema, feedEventsQuerySchema } from "@/server/events/schema";
 import type { HeaderParam, Operation } from "../types";
 
@@ -51,7 +52,9 @@ export const callOperations: Operation[] = [
     path: "/api/v1/calls",
     operationId: "listCalls",
     summary: "List interactions",
-    description: "Newest first, filtered and paged. `q` searches customer name, phone and e-mail.",
+    description:
+      "Newest first, filtered and paged. `q` searches customer name, phone and e-mail; `sentiment` and `successful` filter on the " +
+      "post-call analysis.",
     tag: "Calls",
     auth: "api",
     query: listCallsQuerySchema,
@@ -78,6 +81,21 @@ export const callOperations: Operation[] = [
     params: callIdParamsSchema,
     body: updateCallSchema,
     responses: { 200: { description: "The changed call object.", body: callSchema } },
+    errors: [409],
+  },
+  {
+    method: "put",
+    path: "/api/v1/calls/{id}/analysis",
+    operationId: "correctCallAnalysis",
+    summary: "Correct an interaction's post-call analysis",
+    description:
+      "Replaces the fields sent (the rest are kept; `extracted` is merged by field name) and records who corrected it and when " +
+      "(`analysis.correctedBy`, `analysis.correctedAt`). 409 while the interaction is live: there is no analysis yet.",
+    tag: "Calls",
+    auth: "api",
+    params: callIdParamsSchema,
+    body: correctAnalysisSchema,
+    responses: { 200: { description: "The call object with the corrected analysis.", body: callSchema } },
     errors: [409],
   },
   {

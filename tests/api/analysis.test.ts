@@ -1,0 +1,275 @@
+// Post-call analysis end to end against the built app: the deterministic analyser (no model), the
+// model analyser through the loopback OpenAI-compatible fake (structured output, malformed answers
+// retried and then recorded as failed), staff corrections kept with who made them, the call.analyzed
+// webhook, and the list's sentiment and success filters.
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { callSchema } from "@/server/calls/schema";
+import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
+import { AGENT_ID, api, asSession, SKILL_ID, signIn, waitForTerminal } from "../support/api";
+import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
+import { startWebhookReceiver } from "../support/webhook-receiver";
+
+type Call = ReturnType<typeof callSchema.parse>;
+
+async function createCall(body: Record<string, unknown>, root?: string) {
+  const res = await api("POST", "/api/v1/calls", { agentId: AGENT_ID, skillId: SKILL_ID, ...body }, {}, root);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as Call;
+}
+
+/** Polls the call until its analysis is no longer pending. */
+async function analysed(id: string, root?: string, timeout = 30_000): Promise<Call> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const res = await api("GET", `/api/v1/calls/${id}`, undefined, {}, root);
+    expect(res.status).toBe(200);
+    const analysis = res.body.analysis;
+    if (analysis && analysis.status !== "pending") return callSchema.parse(res.body);
+    if (Date.now() > deadline) throw new Error(`call ${id}: analysis still ${JSON.stringify(analysis)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("post-call analysis without a model (the deterministic analyser)", () => {
+  const receivers: { close: () => Promise<void> }[] = [];
+  const webhookIds: string[] = [];
+  afterAll(async () => {
+    for (const id of webhookIds) await api("DELETE", `/api/v1/webhooks/${id}`);
+    for (const r of receivers) await r.close();
+  });
+
+  it("is null while the interaction is live, then pending, then done: honest about what it knows", async () => {
+    const receiver = await startWebhookReceiver();
+    receivers.push(receiver);
+    const hook = await api("POST", "/api/v1/webhooks", { url: receiver.url, events: ["call.analyzed"] });
+    expect(hook.status).toBe(201);
+    webhookIds.push(hook.body.id);
+
+    const created = await createCall({ channel: "call", customerName: "Ana Lysis", customerPhone: "+14155550161" });
+    expect(created.analysis).toBeNull();
+    await waitForTerminal(created.id);
+    const call = await analysed(created.id);
+    const analysis = call.analysis;
+    expect(analysis).toMatchObject({
+      status: "done",
+      method: "rules",
+      simulated: true,
+      error: null,
+      correctedBy: null,
+      correctedAt: null,
+      // No success criteria on the seeded skill: nothing to judge against.
+      successful: null,
+      extracted: {},
+    });
+    expect(analysis?.summary).toMatch(/^A simulated outbound call interaction with Ana Lysis/);
+    expect(analysis?.summary).toContain("No real customer took part.");
+    expect(analysis?.successReason).toMatch(/no success criteria/);
+    expect(["positive", "neutral", "negative", "unknown"]).toContain(analysis?.sentiment);
+    expect(analysis?.inVoicemail).toBe(call.status === "voicemail");
+    expect(Date.parse(analysis?.analyzedAt ?? "")).toBeGreaterThan(0);
+
+    // The webhook carries the whole call, analysed, and verifies with the endpoint's secret.
+    await expect.poll(() => receiver.received.filter((r) => r.json.data?.id === created.id).length, { timeout: 20_000 }).toBe(1);
+    const [event] = receiver.received.filter((r) => r.json.data?.id === created.id);
+    expect(event.json.type).toBe("call.analyzed");
+    expect(() => new Webhook(hook.body.secret).verify(event.body, event.headers)).not.toThrow();
+    expect(callSchema.parse(event.json.data).analysis).toEqual(analysis);
+  });
+
+  it("a correction is kept with who made it, and the list filters by sentiment and success", async () => {
+    const one = await createCall({ channel: "sms", customerName: "Cora Rection", customerPhone: "+14155550162" });
+    const two = await createCall({ channel: "sms", customerName: "Cora Other", customerPhone: "+14155550163" });
+    await Promise.all([analysed(one.id), analysed(two.id)]);
+
+    const byApi = await api("PUT", `/api/v1/calls/${one.id}/analysis`, {
+      sentiment: "negative",
+      successful: false,
+      successReason: "The customer refused the new date.",
+    });
+    expect(byApi.status, JSON.stringify(byApi.body)).toBe(200);
+    expect(byApi.body.analysis).toMatchObject({
+      status: "done",
+      sentiment: "negative",
+      successful: false,
+      successReason: "The customer refused the new date.",
+      correctedBy: { kind: "api", name: "test-integrator" },
+    });
+    expect(Date.parse(byApi.body.analysis.correctedAt)).toBeGreaterThan(0);
+    // The rest of the analysis is kept.
+    expect(byApi.body.analysis.summary).toMatch(/Cora Rection/);
+
+    const { jar } = await signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const byStaff = await api(
+      "PUT",
+      `/api/v1/calls/${two.id}/analysis`,
+      { sentiment: "positive", successful: true },
+      asSession(jar),
+    );
+    expect(byStaff.status, JSON.stringify(byStaff.body)).toBe(200);
+    expect(byStaff.body.analysis.correctedBy).toMatchObject({ kind: "staff", name: expect.any(String) });
+    expect((await api("GET", `/api/v1/calls/${two.id}`)).body.analysis.successful).toBe(true);
+
+    const ids = async (query: string) => ((await api("GET", `/api/v1/calls?limit=100&${query}`)).body as Call[]).map((c) => c.id);
+    const negative = await ids("sentiment=negative");
+    expect(negative).toContain(one.id);
+    expect(negative).not.toContain(two.id);
+    const successful = await ids("successful=true");
+    expect(successful).toContain(two.id);
+    expect(successful).not.toContain(one.id);
+    expect(await ids("successful=false&sentiment=negative")).toContain(one.id);
+    expect(await ids("successful=true&sentiment=negative")).not.toContain(one.id);
+  });
+
+  it("refuses bad corrections and bad filters with the error envelope, and has nothing to correct while live", async () => {
+    const call = await createCall({ channel: "webchat", customerName: "Still Live" });
+    const live = await api("PUT", `/api/v1/calls/${call.id}/analysis`, { sentiment: "positive" });
+    expect(live.status).toBe(409);
+    expect(live.body.error.code).toBe("conflict");
+    for (const body of [{}, { sentiment: "elated" }, { mood: "x" }, { successful: "yes" }, { extracted: { a: { b: 1 } } }]) {
+      const res = await api("PUT", `/api/v1/calls/${call.id}/analysis`, body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.body.error.code).toBe("validation_failed");
+    }
+    const missing = await api("PUT", "/api/v1/calls/00000000-0000-4000-8000-000000000000/analysis", { sentiment: "positive" });
+    expect(missing.status).toBe(404);
+    for (const query of ["sentiment=happy", "successful=maybe"]) {
+      const res = await api("GET", `/api/v1/calls?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.body.error.code).toBe("validation_failed");
+    }
+    await api("PUT", `/api/v1/calls/${call.id}`, { status: "canceled" });
+  });
+});
+
+describe("post-call analysis with a model (loopback OpenAI-compatible fake)", () => {
+  let llm: FakeLlm;
+  let app: RunningApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    llm = await startFakeLlm();
+    const db = await newDatabase(inject("dialect"));
+    prepareDatabase(db.url);
+    drop = db.drop;
+    app = await startApp(db.url, {
+      LLM_BASE_URL: llm.baseUrl,
+      LLM_MODEL: "fake-model",
+      LLM_MAX_ATTEMPTS: "3",
+    });
+    const skill = await api(
+      "PUT",
+      `/api/v1/skills/${SKILL_ID}`,
+      {
+        successCriteria: "The customer confirmed the delivery date.",
+        analysisFields: [
+          { name: "confirmedDate", type: "string", description: "The delivery date the customer confirmed", required: true },
+          { name: "wantsCallback", type: "boolean", description: "The customer asked to be called back" },
+          { name: "slot", type: "enum", choices: ["morning", "afternoon"], description: "The delivery slot" },
+        ],
+      },
+      {},
+      app.url,
+    );
+    expect(skill.status, JSON.stringify(skill.body)).toBe(200);
+    expect(skill.body.analysisFields).toHaveLength(3);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await drop?.();
+    await llm?.close();
+  });
+
+  /** An outbound web chat waits for its customer: ending it at once leaves the model only the analysis to do. */
+  async function endedChat(customerName: string) {
+    const call = await createCall({ channel: "webchat", customerName }, app.url);
+    return call.id;
+  }
+  const end = async (id: string) => {
+    const res = await api("PUT", `/api/v1/calls/${id}`, { status: "canceled" }, {}, app.url);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+  const analysisRequests = (name: string) =>
+    llm.requests.filter(
+      (r) => JSON.stringify(r.messages).includes(name) && JSON.stringify(r.messages).includes("post-call analysis"),
+    );
+
+  it("writes the analysis from the model's structured output, retrying a malformed answer", async () => {
+    const name = "Mona Delmodel";
+    const id = await endedChat(name);
+    llm.queueFor(
+      name,
+      { text: "Sure! The customer was happy." },
+      {
+        text: JSON.stringify({
+          summary: "The customer confirmed delivery on 18 March in the morning.",
+          sentiment: "positive",
+          successful: true,
+          successReason: "The customer said 'the 18th works'.",
+          inVoicemail: null,
+          extracted: { confirmedDate: "2025-03-18", wantsCallback: false, slot: "morning" },
+        }),
+      },
+    );
+    await end(id);
+    const call = await analysed(id, app.url);
+    expect(call.analysis).toMatchObject({
+      status: "done",
+      method: "model",
+      summary: "The customer confirmed delivery on 18 March in the morning.",
+      sentiment: "positive",
+      successful: true,
+      inVoicemail: null,
+      extracted: { confirmedDate: "2025-03-18", wantsCallback: false, slot: "morning" },
+      error: null,
+    });
+    expect(analysisRequests(name)).toHaveLength(2);
+    // The model was told the criteria and the fields.
+    const prompt = JSON.stringify(analysisRequests(name)[0].messages);
+    expect(prompt).toContain("The customer confirmed the delivery date.");
+    expect(prompt).toContain("confirmedDate");
+    // The list filters on what the model said.
+    const list = await api("GET", "/api/v1/calls?sentiment=positive&successful=true", undefined, {}, app.url);
+    expect((list.body as Call[]).map((c) => c.id)).toEqual([id]);
+  });
+
+  it("records the analysis as failed, with the reason, after malformed answers on every attempt", async () => {
+    const name = "Mal Formed";
+    const id = await endedChat(name);
+    llm.queueFor(
+      name,
+      { garbage: true },
+      { text: "not json at all" },
+      // Valid JSON, wrong shape: an enum value outside the choices and a missing required field.
+      {
+        text: JSON.stringify({
+          summary: "x",
+          sentiment: "elated",
+          successful: true,
+          successReason: "y",
+          inVoicemail: null,
+          extracted: {},
+        }),
+      },
+    );
+    await end(id);
+    const call = await analysed(id, app.url);
+    expect(call.status).toBe("canceled");
+    expect(call.analysis).toMatchObject({ status: "failed", method: "model", summary: null, sentiment: null });
+    expect(call.analysis?.error).toMatch(/failed 3 times/);
+    expect(analysisRequests(name)).toHaveLength(3);
+    // Never retried past its attempts, and a person can still write the analysis by hand.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(analysisRequests(name)).toHaveLength(3);
+    const fixed = await api(
+      "PUT",
+      `/api/v1/calls/${id}/analysis`,
+      { summary: "Canceled before the customer answered." },
+      {},
+      app.url,
+    );
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.analysis).toMatchObject({ status: "done", error: null, summary: "Canceled before the customer answered." });
+  });
+});
