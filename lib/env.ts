@@ -34,6 +34,8 @@ const envSchema = z.object({
   SSE_MAX_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Rows the CSV export reads per query while it streams (GET /api/v1/calls.csv). */
+  CSV_EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */
   STALE_INTERACTION_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(86_400),

@@ -124,3 +124,58 @@ export async function listCalls(q: ListCallsQuery) {
   return { rows, total };
 }
 
+/** The call object's scalar fields and the analysis: what a CSV export row is made of (no messages). */
+export const exportSelect = {
+  id: true,
+  status: true,
+  channel: true,
+  direction: true,
+  simulated: true,
+  provider: true,
+  externalId: true,
+  agentId: true,
+  skillId: true,
+  customerId: true,
+  customerName: true,
+  customerPhone: true,
+  customerEmail: true,
+  agentPhone: true,
+  agentEmail: true,
+  durationSeconds: true,
+  startedAt: true,
+  endedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  endReason: true,
+  note: true,
+  subject: true,
+  brain: true,
+  needsPerson: true,
+  handoffReason: true,
+  takenOverByName: true,
+  promptTokens: true,
+  completionTokens: true,
+  initialMessage: true,
+  prompt: true,
+  transcription: true,
+  analysis: true,
+} as const;
+export type ExportRow = Awaited<ReturnType<typeof exportPage>>[number];
+
+/**
+ * One page of the export, newest first, after the cursor (the last row of the previous page): keyset
+ * paging on (createdAt, id), so each page is one indexed query however deep the export goes.
+ */
+export function exportPage(q: CallFilter, after: { createdAt: Date; id: string } | null, take: number) {
+  const where = listWhere(q);
+  return db.interaction.findMany({
+    where: after
+      ? {
+          AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }],
+        }
+      : where,
+    select: exportSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}

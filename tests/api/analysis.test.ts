@@ -1,12 +1,12 @@
 // Post-call analysis end to end against the built app: the deterministic analyser (no model), the
 // model analyser through the loopback OpenAI-compatible fake (structured output, malformed answers
 // retried and then recorded as failed), staff corrections kept with who made them, the call.analyzed
-// webhook, and the list's sentiment and success filters.
+// webhook, the list's sentiment and success filters, and the CSV export.
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { callSchema } from "@/server/calls/schema";
 import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
-import { AGENT_ID, api, asSession, SKILL_ID, signIn, waitForTerminal } from "../support/api";
+import { AGENT_ID, api, asSession, basicAuth, baseUrl, SKILL_ID, signIn, waitForTerminal } from "../support/api";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 
@@ -30,6 +30,46 @@ async function analysed(id: string, root?: string, timeout = 30_000): Promise<Ca
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A small RFC 4180 reader (quoted fields with "" and line breaks), so the export is checked as a client reads it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+async function exportCsv(query: string, root = baseUrl(), accept?: string) {
+  const path = accept ? `/api/v1/calls?${query}` : `/api/v1/calls.csv?${query}`;
+  const res = await fetch(`${root}${path}`, { headers: { authorization: basicAuth(), ...(accept && { accept }) } });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, rows: parseCsv(text) };
+}
+
+/** The export's rows as objects by header. */
+const records = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]])));
 
 describe("post-call analysis without a model (the deterministic analyser)", () => {
   const receivers: { close: () => Promise<void> }[] = [];
@@ -121,6 +161,63 @@ describe("post-call analysis without a model (the deterministic analyser)", () =
     expect(await ids("successful=true&sentiment=negative")).not.toContain(one.id);
   });
 
+  it("exports exactly the list's filters as CSV, with formulas neutralised, from calls.csv and Accept: text/csv", async () => {
+    const tag = `csv${Date.now()}`;
+    const formula = await createCall({
+      channel: "sms",
+      customerName: `=HYPERLINK("http://x.test","${tag}")`,
+      customerPhone: "+14155550171",
+    });
+    const plain = await createCall({ channel: "webchat", customerName: `Plain, "Quoted" ${tag}` });
+    await analysed(formula.id);
+    await api("PUT", `/api/v1/calls/${formula.id}/analysis`, {
+      summary: "-1 the customer said @everyone",
+      sentiment: "negative",
+    });
+
+    const all = await exportCsv(`q=${tag}`);
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(all.headers.get("content-disposition")).toMatch(/^attachment; filename="interactions-.*\.csv"$/);
+    const rows = records(all.rows);
+    expect(rows.map((r) => r.id)).toEqual([plain.id, formula.id]);
+    const [p, f] = rows;
+    expect(f.customerName).toBe(`'=HYPERLINK("http://x.test","${tag}")`);
+    expect(f.customerPhone).toBe("'+14155550171");
+    expect(f.summary).toBe("'-1 the customer said @everyone");
+    expect(f).toMatchObject({
+      status: "completed",
+      channel: "sms",
+      sentiment: "negative",
+      analysisStatus: "done",
+      simulated: "true",
+    });
+    expect(f.analysisCorrectedBy).toBe("test-integrator");
+    expect(p.customerName).toBe(`Plain, "Quoted" ${tag}`);
+    // A live interaction has no analysis yet.
+    expect(p).toMatchObject({ channel: "webchat", analysisStatus: "", summary: "" });
+    // No cell of the file starts a formula.
+    for (const row of all.rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+
+    // Filters are the list's: channel, sentiment.
+    expect(records((await exportCsv(`q=${tag}&channel=sms`)).rows).map((r) => r.id)).toEqual([formula.id]);
+    expect(records((await exportCsv(`q=${tag}&sentiment=negative`)).rows).map((r) => r.id)).toEqual([formula.id]);
+    expect((await exportCsv(`q=${tag}&sentiment=positive`)).rows).toEqual([all.rows[0]]);
+
+    // Accept: text/csv on the list answers the same export, every row (paging ignored).
+    const negotiated = await exportCsv(`q=${tag}&limit=1`, baseUrl(), "text/csv");
+    expect(negotiated.status).toBe(200);
+    expect(negotiated.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(records(negotiated.rows).map((r) => r.id)).toEqual([plain.id, formula.id]);
+
+    // Bad filters answer the error envelope, not a file.
+    const bad = await api("GET", "/api/v1/calls.csv?channel=fax");
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe("validation_failed");
+    expect((await api("GET", "/api/v1/calls.csv?page=2")).status).toBe(422);
+    await api("PUT", `/api/v1/calls/${plain.id}`, { status: "canceled" });
+  });
+
   it("refuses bad corrections and bad filters with the error envelope, and has nothing to correct while live", async () => {
     const call = await createCall({ channel: "webchat", customerName: "Still Live" });
     const live = await api("PUT", `/api/v1/calls/${call.id}/analysis`, { sentiment: "positive" });
@@ -152,10 +249,12 @@ describe("post-call analysis with a model (loopback OpenAI-compatible fake)", ()
     const db = await newDatabase(inject("dialect"));
     prepareDatabase(db.url);
     drop = db.drop;
+    // A small export page, so the CSV test below crosses page boundaries.
     app = await startApp(db.url, {
       LLM_BASE_URL: llm.baseUrl,
       LLM_MODEL: "fake-model",
       LLM_MAX_ATTEMPTS: "3",
+      CSV_EXPORT_PAGE_ROWS: "2",
     });
     const skill = await api(
       "PUT",
@@ -271,5 +370,16 @@ describe("post-call analysis with a model (loopback OpenAI-compatible fake)", ()
     );
     expect(fixed.status).toBe(200);
     expect(fixed.body.analysis).toMatchObject({ status: "done", error: null, summary: "Canceled before the customer answered." });
+  });
+
+  it("streams the export a page at a time, every row once, newest first", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await endedChat(`Page Row ${i}`));
+    const list = await api("GET", "/api/v1/calls?limit=100", undefined, {}, app.url);
+    const exported = records((await exportCsv("", app.url)).rows).map((r) => r.id);
+    expect(exported).toEqual((list.body as Call[]).map((c) => c.id));
+    expect(new Set(exported).size).toBe(exported.length);
+    expect(exported.slice(0, 5)).toEqual([...ids].reverse());
+    for (const id of ids) await end(id);
   });
 });

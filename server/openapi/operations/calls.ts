@@ -5,6 +5,7 @@ import {
   callIdParamsSchema,
   callSchema,
   createCallSchema,
+  exportCallsQuerySchema,
   idempotencyKeySchema,
   listCallsQuerySchema,
   recordingQuerySchema,
@@ -54,11 +55,32 @@ export const callOperations: Operation[] = [
     summary: "List interactions",
     description:
       "Newest first, filtered and paged. `q` searches customer name, phone and e-mail; `sentiment` and `successful` filter on the " +
-      "post-call analysis.",
+      "post-call analysis. With `Accept: text/csv` the answer is the CSV export of every interaction the filters match " +
+      "(`page` and `limit` are ignored), as GET /api/v1/calls.csv.",
     tag: "Calls",
     auth: "api",
     query: listCallsQuerySchema,
     responses: { 200: { description: "One page of interactions.", body: callSchema, list: true } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/calls.csv",
+    operationId: "exportCallsCsv",
+    summary: "Export interactions as CSV",
+    description:
+      "Every interaction the list's filters match, newest first, streamed: one header row, then one row per interaction with " +
+      "the call object's scalar fields and the post-call analysis (`extracted` as JSON). A cell starting with =, +, -, @, tab " +
+      "or carriage return is prefixed with ' so spreadsheets never run it as a formula.",
+    tag: "Calls",
+    auth: "api",
+    query: exportCallsQuerySchema,
+    responses: {
+      200: {
+        description: "The CSV file (RFC 4180, UTF-8).",
+        contentType: "text/csv",
+        headers: ["Content-Disposition", "Cache-Control"],
+      },
+    },
   },
   {
     method: "get",
