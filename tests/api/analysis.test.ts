@@ -8,6 +8,7 @@ import { callSchema } from "@/server/calls/schema";
 import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, asSession, basicAuth, baseUrl, SKILL_ID, signIn, waitForTerminal } from "../support/api";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
+import { collectSse, openSseStream } from "../support/sse";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 
 type Call = ReturnType<typeof callSchema.parse>;
@@ -115,6 +116,27 @@ describe("post-call analysis without a model (the deterministic analyser)", () =
     expect(event.json.type).toBe("call.analyzed");
     expect(() => new Webhook(hook.body.secret).verify(event.body, event.headers)).not.toThrow();
     expect(callSchema.parse(event.json.data).analysis).toEqual(analysis);
+  });
+
+  it("the live stream stays open after the end until the analysis arrives, as an `analyzed` event with the call", async () => {
+    const created = await createCall({ channel: "call", customerName: "Live Analysis", customerPhone: "+14155550164" });
+    const stream = await openSseStream(`${baseUrl()}/api/v1/calls/${created.id}/events`);
+    expect(stream.res.status).toBe(200);
+    const events = await collectSse(stream, () => false, 30_000);
+    const analyzed = events.filter((e) => e.event === "analyzed");
+    expect(analyzed).toHaveLength(1);
+    expect(analyzed[0].data).toMatchObject({ id: created.id, analysis: { status: "done", method: "rules" } });
+    // The stream ended after it, with the analysed call as its last snapshot.
+    const calls = events.filter((e) => e.event === "call");
+    expect(calls.at(-1)?.data.analysis.status).toBe("done");
+    expect(events.findIndex((e) => e.event === "analyzed")).toBeLessThan(
+      events.lastIndexOf(calls.at(-1) as (typeof events)[number]),
+    );
+    // A viewer coming back after the analysis is told there is nothing more.
+    const again = await openSseStream(`${baseUrl()}/api/v1/calls/${created.id}/events`, {
+      "last-event-id": calls.at(-1)?.id as string,
+    });
+    expect(again.res.status).toBe(204);
   });
 
   it("a correction is kept with who made it, and the list filters by sentiment and success", async () => {

@@ -167,7 +167,8 @@ export const liveEventOperations: Operation[] = [
     summary: "Follow one interaction live (Server-Sent Events)",
     description:
       "`event: call` carries the whole Call (first on connect, then after every change; its `id` is the resume cursor); " +
-      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status. " +
+      "`event: message` a new Message; `event: status` a StatusChange; `event: analyzed` the whole Call once its post-call " +
+      "analysis is written. The stream ends after a terminal status, once the analysis is no longer pending (at most 10 s later). " +
       STREAM_LIMITS,
     tag: "Live events",
     auth: "api",
