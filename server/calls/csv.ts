@@ -3,6 +3,7 @@
 // keyset page at a time as the client takes it, so a 100,000-row export never sits in memory.
 import { env } from "@/lib/env";
 import { toAnalysis } from "@/server/analysis/serialize";
+import { costOf } from "./cost";
 import { type ExportRow, exportPage } from "./queries";
 import type { CallFilter } from "./schema";
 
@@ -65,6 +66,8 @@ export const CSV_COLUMNS: Column[] = [
   ["initialMessage", (r) => r.initialMessage],
   ["prompt", (r) => r.prompt],
   ["transcription", (r) => r.transcription],
+  ["cost", (r) => costOf(r).total],
+  ["costCurrency", (r) => costOf(r).currency],
   ["analysisStatus", (_, a) => a?.status],
   ["analysisMethod", (_, a) => a?.method],
   ["summary", (_, a) => a?.summary],

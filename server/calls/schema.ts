@@ -302,6 +302,18 @@ export const callSchema = referenceCallSchema.extend({
   /** The staff member writing instead of the brain. */
   takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int(), totalTokens: z.number().int() }),
+  /** What the interaction cost: the model's tokens × LLM_PRICE_PER_1K_INPUT/_OUTPUT; 0 when simulated. */
+  cost: z.object({
+    total: z.number(),
+    currency: z.string(),
+    /** The model's share: prompt and completion tokens times their prices. */
+    model: z.number(),
+    /** The provider's price; null where it is not known (the provider's prices are not fetched yet). */
+    provider: z.number().nullable(),
+    simulated: z.boolean(),
+    /** What the figure leaves out, or why it is 0. */
+    note: z.string().nullable(),
+  }),
   /** The post-call analysis: null while the interaction is live; pending, then done or failed, once it ended. */
   analysis: analysisSchema.nullable(),
   links: z.object({

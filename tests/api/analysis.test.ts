@@ -109,6 +109,8 @@ describe("post-call analysis without a model (the deterministic analyser)", () =
     expect(["positive", "neutral", "negative", "unknown"]).toContain(analysis?.sentiment);
     expect(analysis?.inVoicemail).toBe(call.status === "voicemail");
     expect(Date.parse(analysis?.analyzedAt ?? "")).toBeGreaterThan(0);
+    // A simulated interaction costs nothing, and says so.
+    expect(call.cost).toMatchObject({ total: 0, model: 0, simulated: true, note: expect.stringMatching(/Simulated/) });
 
     // The webhook carries the whole call, analysed, and verifies with the endpoint's secret.
     await expect.poll(() => receiver.received.filter((r) => r.json.data?.id === created.id).length, { timeout: 20_000 }).toBe(1);
@@ -277,6 +279,9 @@ describe("post-call analysis with a model (loopback OpenAI-compatible fake)", ()
       LLM_MODEL: "fake-model",
       LLM_MAX_ATTEMPTS: "3",
       CSV_EXPORT_PAGE_ROWS: "2",
+      LLM_PRICE_PER_1K_INPUT: "0.5",
+      LLM_PRICE_PER_1K_OUTPUT: "1.5",
+      LLM_PRICE_CURRENCY: "EUR",
     });
     const skill = await api(
       "PUT",
@@ -392,6 +397,35 @@ describe("post-call analysis with a model (loopback OpenAI-compatible fake)", ()
     );
     expect(fixed.status).toBe(200);
     expect(fixed.body.analysis).toMatchObject({ status: "done", error: null, summary: "Canceled before the customer answered." });
+  });
+
+  it("prices the model's tokens as cost on the call object", async () => {
+    const call = await createCall({ channel: "webchat", customerName: "Cost Tally" }, app.url);
+    expect(call.simulated).toBe(false);
+    const token = (call.links.chat ?? "").split("/").at(-1) as string;
+    const sent = await api(
+      "POST",
+      `/api/chat/${token}/messages`,
+      { content: "Hi! When does my order ship?" },
+      { authorization: "" },
+      app.url,
+    );
+    expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
+    await expect
+      .poll(async () => (await api("GET", `/api/v1/calls/${call.id}`, undefined, {}, app.url)).body.usage.promptTokens, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    const priced = callSchema.parse((await api("GET", `/api/v1/calls/${call.id}`, undefined, {}, app.url)).body);
+    const expected = (priced.usage.promptTokens / 1000) * 0.5 + (priced.usage.completionTokens / 1000) * 1.5;
+    expect(priced.cost).toMatchObject({ currency: "EUR", simulated: false, provider: 0, note: null });
+    expect(priced.cost.model).toBeCloseTo(expected, 6);
+    expect(priced.cost.total).toBeCloseTo(expected, 6);
+    // The export carries it too.
+    const row = records((await exportCsv("q=Cost%20Tally", app.url)).rows)[0];
+    expect(Number(row.cost)).toBeCloseTo(expected, 6);
+    expect(row.costCurrency).toBe("EUR");
+    await end(call.id);
   });
 
   it("streams the export a page at a time, every row once, newest first", async () => {
