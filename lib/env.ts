@@ -40,6 +40,8 @@ const envSchema = z.object({
   SSE_MAX_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Rows the CSV export reads per query while it streams (GET /api/v1/calls.csv). */
+  CSV_EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Non-terminal interactions with no activity for this long are ended by the sweeper. */
   STALE_INTERACTION_MINUTES: z.coerce.number().min(0.05).max(10_080).default(30),
   RECORDING_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(86_400),
@@ -84,6 +86,15 @@ const envSchema = z.object({
   LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** Agent turns after which a conversation ends or goes to staff, so a loop cannot run forever. */
   LLM_MAX_TURNS: z.coerce.number().int().min(1).max(1000).default(30),
+  /** The model's price per 1,000 prompt tokens, for `cost` on the call object (0: not priced). */
+  LLM_PRICE_PER_1K_INPUT: z.coerce.number().min(0).max(1000).default(0),
+  /** The model's price per 1,000 completion tokens. */
+  LLM_PRICE_PER_1K_OUTPUT: z.coerce.number().min(0).max(1000).default(0),
+  /** The currency of those prices (ISO 4217). */
+  LLM_PRICE_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "LLM_PRICE_CURRENCY must be a currency code such as USD.")
+    .default("USD"),
   /** Origins allowed to frame the web chat (frame-ancestors), space-separated; "*" allows any site. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().min(1).default("*"),
   /** How long an outbound chat link (links.chat) stays valid. */

@@ -45,18 +45,29 @@ export function useCallEvents(id: string, enabled: boolean): LiveState {
       const es = new EventSource(`/api/v1/calls/${id}/events`);
       source = es;
       es.onopen = () => setState("live");
+      es.addEventListener("analyzed", (event) => {
+        writeSnapshot(queryClient, id, JSON.parse((event as MessageEvent<string>).data) as Call);
+        queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+      });
       es.addEventListener("call", (event) => {
         const call = JSON.parse((event as MessageEvent<string>).data) as Call;
         writeSnapshot(queryClient, id, call);
         setState("live");
-        if (isTerminal(call.status)) {
+        // Ended, analysis pending: the server sends it (`analyzed`) or ends the stream; no reconnect either way.
+        if (isTerminal(call.status) && call.analysis?.status === "pending") stopped = true;
+        else if (isTerminal(call.status)) {
           stopped = true;
           es.close();
           setState("ended");
         }
       });
       es.onerror = () => {
-        if (stopped) return;
+        if (stopped) {
+          // The server ended an ended call's stream (its analysis arrived or the wait ran out): no reconnect.
+          es.close();
+          setState("ended");
+          return;
+        }
         if (es.readyState !== EventSource.CLOSED) {
           setState("reconnecting");
           return;

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, toQuery } from "@/lib/api-client";
 import type { Call, CreateCallInput, UpdateCallInput } from "@/server/calls/schema";
+import type { CorrectAnalysisInput } from "@/server/analysis/schema";
 
 export type CallFilters = Record<string, string | number | undefined>;
 
@@ -36,7 +37,9 @@ export function useCallQuery(id: string) {
   return useQuery({
     queryKey: callKeys.detail(id),
     queryFn: () => apiClient.get<Call>(`/api/v1/calls/${id}`),
-    refetchInterval: (query) => (awaitingRecording(query.state.data) ? 2_000 : false),
+    // After the end: the recording, and the post-call analysis (the live stream waits for it only briefly).
+    refetchInterval: (query) =>
+      awaitingRecording(query.state.data) ? 2_000 : query.state.data?.analysis?.status === "pending" ? 3_000 : false,
   });
 }
 
@@ -62,6 +65,18 @@ export function useUpdateCallMutation(id: string, provider?: string) {
       input.status === "transferred" && provider === "twilio"
         ? apiClient.post<Call>(`/api/v1/calls/${id}/transfer`, {})
         : apiClient.put<Call>(`/api/v1/calls/${id}`, input),
+    onSuccess: (call) => {
+      queryClient.setQueryData(callKeys.detail(id), call);
+      queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+    },
+  });
+}
+
+/** A staff correction of the post-call analysis (PUT /api/v1/calls/{id}/analysis). */
+export function useCorrectAnalysisMutation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CorrectAnalysisInput) => apiClient.put<Call>(`/api/v1/calls/${id}/analysis`, input),
     onSuccess: (call) => {
       queryClient.setQueryData(callKeys.detail(id), call);
       queryClient.invalidateQueries({ queryKey: ["calls", "list"] });

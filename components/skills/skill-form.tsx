@@ -7,6 +7,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/page-header";
 import { useSaveAndReturn } from "@/components/ui/use-save-and-return";
+import { AnalysisFieldsEditor } from "./analysis-fields-editor";
 import type { CreateSkillInput, SkillDto, UpdateSkillInput } from "@/server/skills/schema";
 import {
   createSkillFormSchema,
@@ -22,6 +23,8 @@ export function SkillForm({ skill }: { skill?: SkillDto }) {
   const update = useUpdateSkillMutation(skill?.id ?? "");
   const {
     register,
+    control,
+    watch,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -60,6 +63,18 @@ export function SkillForm({ skill }: { skill?: SkillDto }) {
             error={errors.description?.message}
             {...register("description")}
           />
+        </div>
+      </Card>
+      <Card title="Post-call analysis">
+        <div className="space-y-4">
+          <TextAreaField
+            label="Success criteria"
+            rows={2}
+            hint="What a successful interaction achieves, e.g. “The customer confirmed the delivery date.” The analysis judges each interaction against it (a language model is needed)."
+            error={errors.successCriteria?.message}
+            {...register("successCriteria")}
+          />
+          <AnalysisFieldsEditor control={control} register={register} watch={watch} errors={errors} />
         </div>
       </Card>
       <FormActions busy={isSubmitting} submitLabel={skill ? "Save changes" : "Create skill"} cancelHref="/skills" />

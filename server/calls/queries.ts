@@ -2,7 +2,7 @@
 import { pageArgs } from "@/lib/validation";
 import { containsText, db, type Tx } from "@/lib/db";
 import { likeTerm } from "@/lib/like";
-import type { ListCallsQuery } from "./schema";
+import type { CallFilter, ListCallsQuery } from "./schema";
 
 export const callSelect = {
   id: true,
@@ -39,6 +39,7 @@ export const callSelect = {
   completionTokens: true,
   endReason: true,
   subject: true,
+  analysis: true,
   createdAt: true,
   updatedAt: true,
   startedAt: true,
@@ -82,7 +83,7 @@ export const findRecordingSource = (id: string) =>
     },
   });
 
-function listWhere(q: ListCallsQuery) {
+function listWhere(q: CallFilter) {
   const from = [q["dateRange[from]"], q.hrs ? new Date(Date.now() - q.hrs * 3_600_000) : undefined].filter((d): d is Date =>
     Boolean(d),
   );
@@ -97,6 +98,8 @@ function listWhere(q: ListCallsQuery) {
     ...(q.customerId && { customerId: q.customerId }),
     ...(q.direction && { direction: q.direction }),
     ...(q.needsPerson !== undefined && { needsPerson: q.needsPerson }),
+    ...(q.sentiment && { sentiment: q.sentiment }),
+    ...(q.successful !== undefined && { successful: q.successful }),
     ...(Object.keys(createdAt).length && { createdAt }),
     ...(q.q && { OR: searchWhere(q.q) }),
   };
@@ -119,4 +122,60 @@ export async function listCalls(q: ListCallsQuery) {
     db.interaction.count({ where }),
   ]);
   return { rows, total };
+}
+
+/** The call object's scalar fields and the analysis: what a CSV export row is made of (no messages). */
+export const exportSelect = {
+  id: true,
+  status: true,
+  channel: true,
+  direction: true,
+  simulated: true,
+  provider: true,
+  externalId: true,
+  agentId: true,
+  skillId: true,
+  customerId: true,
+  customerName: true,
+  customerPhone: true,
+  customerEmail: true,
+  agentPhone: true,
+  agentEmail: true,
+  durationSeconds: true,
+  startedAt: true,
+  endedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  endReason: true,
+  note: true,
+  subject: true,
+  brain: true,
+  needsPerson: true,
+  handoffReason: true,
+  takenOverByName: true,
+  promptTokens: true,
+  completionTokens: true,
+  initialMessage: true,
+  prompt: true,
+  transcription: true,
+  analysis: true,
+} as const;
+export type ExportRow = Awaited<ReturnType<typeof exportPage>>[number];
+
+/**
+ * One page of the export, newest first, after the cursor (the last row of the previous page): keyset
+ * paging on (createdAt, id), so each page is one indexed query however deep the export goes.
+ */
+export function exportPage(q: CallFilter, after: { createdAt: Date; id: string } | null, take: number) {
+  const where = listWhere(q);
+  return db.interaction.findMany({
+    where: after
+      ? {
+          AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }],
+        }
+      : where,
+    select: exportSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }

@@ -3,6 +3,7 @@
 // The route handlers, the dashboard form, the OpenAPI document and the tests all use these.
 import { z } from "zod";
 import { email, finite, httpUrl, language, line, pagingQuery, phone, text, uuid } from "@/lib/validation";
+import { analysisFilterShape, analysisSchema } from "@/server/analysis/schema";
 import { channelSchema, statusSchema } from "./status";
 
 export const MAX_CUSTOM_FIELDS = 50;
@@ -125,32 +126,38 @@ const isoDate = (label: string) =>
     })
     .transform((v) => new Date(v));
 
-export const listCallsQuerySchema = z
-  .strictObject({
-    status: statusSchema.optional(),
-    channel: channelSchema.optional(),
-    agentId: uuid("agentId").optional(),
-    customerId: uuid("customerId").optional(),
-    hrs: z.coerce
-      .number({ message: "hrs must be a number of hours." })
-      .positive("hrs must be greater than 0.")
-      .max(24 * 366, "hrs must be at most 8784 (one year).")
-      .optional(),
-    "dateRange[from]": isoDate("dateRange[from]").optional(),
-    "dateRange[to]": isoDate("dateRange[to]").optional(),
-    direction: z.enum(["inbound", "outbound"], { message: "direction must be inbound or outbound." }).optional(),
-    needsPerson: z
-      .enum(["true", "false"], { message: "needsPerson must be true or false." })
-      .transform((v) => v === "true")
-      .optional(),
-    q: line(200, "q").optional(),
-    ...pagingQuery,
-  })
-  .refine((q) => !q["dateRange[from]"] || !q["dateRange[to]"] || q["dateRange[from]"] <= q["dateRange[to]"], {
-    message: "dateRange[from] must not be after dateRange[to].",
-    path: ["dateRange[from]"],
-  });
+/** The list's filters, shared by the paged list and the CSV export. */
+const callFilterShape = {
+  status: statusSchema.optional(),
+  channel: channelSchema.optional(),
+  agentId: uuid("agentId").optional(),
+  customerId: uuid("customerId").optional(),
+  hrs: z.coerce
+    .number({ message: "hrs must be a number of hours." })
+    .positive("hrs must be greater than 0.")
+    .max(24 * 366, "hrs must be at most 8784 (one year).")
+    .optional(),
+  "dateRange[from]": isoDate("dateRange[from]").optional(),
+  "dateRange[to]": isoDate("dateRange[to]").optional(),
+  direction: z.enum(["inbound", "outbound"], { message: "direction must be inbound or outbound." }).optional(),
+  needsPerson: z
+    .enum(["true", "false"], { message: "needsPerson must be true or false." })
+    .transform((v) => v === "true")
+    .optional(),
+  q: line(200, "q").optional(),
+  ...analysisFilterShape,
+};
+
+const rangeInOrder = (q: { "dateRange[from]"?: Date; "dateRange[to]"?: Date }) =>
+  !q["dateRange[from]"] || !q["dateRange[to]"] || q["dateRange[from]"] <= q["dateRange[to]"];
+const rangeMessage = { message: "dateRange[from] must not be after dateRange[to].", path: ["dateRange[from]"] };
+
+export const listCallsQuerySchema = z.strictObject({ ...callFilterShape, ...pagingQuery }).refine(rangeInOrder, rangeMessage);
 export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
+
+/** GET /calls.csv: the list's filters, every matching interaction (no paging). */
+export const exportCallsQuerySchema = z.strictObject(callFilterShape).refine(rangeInOrder, rangeMessage);
+export type CallFilter = z.infer<typeof exportCallsQuerySchema>;
 
 export const callIdParamsSchema = z.object({ id: uuid("The call id") });
 
@@ -295,6 +302,20 @@ export const callSchema = referenceCallSchema.extend({
   /** The staff member writing instead of the brain. */
   takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int(), totalTokens: z.number().int() }),
+  /** What the interaction cost: the model's tokens × LLM_PRICE_PER_1K_INPUT/_OUTPUT; 0 when simulated. */
+  cost: z.object({
+    total: z.number(),
+    currency: z.string(),
+    /** The model's share: prompt and completion tokens times their prices. */
+    model: z.number(),
+    /** The provider's price; null where it is not known (the provider's prices are not fetched yet). */
+    provider: z.number().nullable(),
+    simulated: z.boolean(),
+    /** What the figure leaves out, or why it is 0. */
+    note: z.string().nullable(),
+  }),
+  /** The post-call analysis: null while the interaction is live; pending, then done or failed, once it ended. */
+  analysis: analysisSchema.nullable(),
   links: z.object({
     self: z.string(),
     recording: z.string().nullable(),

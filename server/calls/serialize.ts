@@ -2,7 +2,9 @@
 import { env, publicUrl } from "@/lib/env";
 import { signToken } from "@/lib/signing";
 import { toIso, toIsoOrNull } from "@/lib/time";
+import { toAnalysis } from "@/server/analysis/serialize";
 import { chatUrl } from "@/server/transports/webchat/link";
+import { costOf } from "./cost";
 import type { CallRow } from "./queries";
 import type { Call, CustomField, EffectiveAgent, EmailEnvelope, Message } from "./schema";
 import type { Status } from "./status";
@@ -92,6 +94,8 @@ export async function toCall(row: CallRow): Promise<Call> {
       completionTokens: row.completionTokens,
       totalTokens: row.promptTokens + row.completionTokens,
     },
+    cost: costOf(row),
+    analysis: toAnalysis(row.analysis, row.simulated),
     links: { self: `${publicUrl()}/api/v1/calls/${row.id}`, recording, chat },
   };
 }

@@ -2,6 +2,7 @@
 // concurrent changes, and recorded in the status history and the webhook outbox, all inside the caller's transaction.
 import type { Tx } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
+import { queueAnalysis } from "@/server/analysis/queue";
 import { recordStatusEvents } from "@/server/webhooks/outbox";
 import { allowedNext, canTransition, isTerminal, type Channel, type Status } from "./status";
 
@@ -43,6 +44,8 @@ export async function transition(
     data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null, workerId: workerId ?? null },
   });
   await recordStatusEvents(tx, call.id, { from, to, actor, reason });
+  // Every ended interaction is analysed once, after the end, by the worker.
+  if (isTerminal(to) && !isTerminal(from)) await queueAnalysis(tx, call.id);
   return { ok: true };
 }
 

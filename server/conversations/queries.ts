@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { db, dialect, type Tx } from "@/lib/db";
 
-export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver"] as const;
+export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver", "analyze"] as const;
+/** The post-call analysis (server/analysis/job.ts): queued when an interaction ends, run once. */
+export const ANALYZE_JOB = "analyze" satisfies (typeof JOB_KINDS)[number];
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Everything an agent turn needs, read outside any transaction (the model call is slow). */

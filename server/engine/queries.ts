@@ -3,6 +3,7 @@
 // guarded by the step number and the lease, so a step never applies twice, even across restarts or instances.
 import { db, type Tx } from "@/lib/db";
 import { withWriteLock } from "@/lib/sql";
+import { ANALYZE_JOB } from "@/server/conversations/queries";
 
 export const LEASE_MS = 15_000;
 export const MAX_ATTEMPTS = 5;
@@ -86,6 +87,14 @@ export function retryJob(job: JobRow, workerId: string, error: string, delayMs: 
   );
 }
 
+/** Gives up on a job for good (its error kept in lastError). */
+export function failJob(job: JobRow, workerId: string, error: string) {
+  return db.job.updateMany({
+    where: { id: job.id, step: job.step, lockedBy: workerId },
+    data: { state: "failed", lastError: error.slice(0, 500), lockedBy: null, lockedUntil: null },
+  });
+}
+
 /** On SQLite only one instance runs, so leases left by a killed process can be released at start. */
 export function releaseAllLeases() {
   return db.job.updateMany({ where: { state: "pending", lockedBy: { not: null } }, data: { lockedBy: null, lockedUntil: null } });
@@ -101,9 +110,10 @@ export function releaseLeasesOf(workerId: string) {
   );
 }
 
+/** Ends an interaction's pending work, except its post-call analysis, which runs after the end. */
 export function finishJobsOf(tx: Tx, interactionId: string) {
   return tx.job.updateMany({
-    where: { interactionId, state: "pending" },
+    where: { interactionId, state: "pending", kind: { not: ANALYZE_JOB } },
     data: { state: "done", lockedBy: null, lockedUntil: null },
   });
 }

@@ -11,10 +11,13 @@ import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
 import { runConversationJob } from "@/server/conversations/run";
+import { ANALYZE_JOB } from "@/server/conversations/queries";
+import { runAnalysisJob } from "@/server/analysis/service";
 import { providerFor } from "./providers";
 import {
   advanceJob,
   findInteractionForStep,
+  failJob,
   finishJobsOf,
   type JobRow,
   LostLease,
@@ -58,6 +61,11 @@ async function stepOnce(job: JobRow, workerId: string, hooks: StepHooks): Promis
 }
 
 export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {}) {
+  if (job.kind === ANALYZE_JOB) {
+    // After the end: a failing analysis never touches the interaction's status.
+    await runAnalysisJob(job, workerId).catch((error) => failAnalysisJob(job, workerId, error));
+    return;
+  }
   if (job.kind !== "simulate") {
     // Engine v2 (real channels, the model brain, "test your agent"): one job per turn.
     await runConversationJob(job, workerId).catch((error) => failStep(job, workerId, error));
@@ -81,6 +89,14 @@ export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {
     if (changed !== "none") publishCallEvent({ callId: job.interactionId, kind: changed === "message" ? "message" : "status" });
     return;
   }
+}
+
+/** The analysis job hit an unexpected error (the model's own failures are recorded by the job): retried, then dropped. */
+async function failAnalysisJob(job: JobRow, workerId: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[callboard] worker: analysis job ${job.id} failed (attempt ${job.attempts + 1}): ${message}`);
+  if (job.attempts + 1 < MAX_ATTEMPTS) await retryJob(job, workerId, message, 1000 * 2 ** job.attempts).catch(() => {});
+  else await withWriteLock(() => failJob(job, workerId, message)).catch(() => {});
 }
 
 /** Retries a failing step with exponential backoff; after MAX_ATTEMPTS the interaction fails cleanly. */

@@ -4,9 +4,11 @@
 //   event: call     the full call object (as GET /calls/{id}); first on connect, then after every change
 //   event: message  each new message, before the `call` event that includes it
 //   event: status   each new status change ({status, previousStatus, at, actor, reason})
+//   event: analyzed the full call once its post-call analysis is written (done or failed), if that
+//                   happens within ANALYSIS_WAIT_MS of the end
 // Only `call` events carry an id (the cursor), so a client that reconnects with Last-Event-ID gets
 // every message and status change it missed, then the current call. The stream ends after a
-// terminal status; a resume of an ended call that missed nothing gets 204 (EventSource then stops).
+// terminal status, once the post-call analysis is no longer pending (or after ANALYSIS_WAIT_MS); a resume of an ended call that missed nothing gets 204 (EventSource then stops).
 //
 // GET /api/v1/events sends `call` events with a short summary of any call that changes; its ids are
 // updatedAt times, and a resume replays every call whose activity moved since shortly before the
@@ -23,6 +25,9 @@ import { changedAfter } from "./queries";
 import { type SseChannel, sseFrame, sseResponse } from "./sse";
 import { claimStreamSlot } from "./stream-slots";
 import { watchCall } from "./watcher";
+
+/** How long an ended call's stream waits for its post-call analysis before it closes anyway. */
+export const ANALYSIS_WAIT_MS = 10_000;
 
 type Cursor = { at: number; messages: number; history: number };
 
@@ -64,13 +69,27 @@ export async function callEventsResponse(id: string, lastEventId: string | undef
   const release = claimStreamSlot(principal);
   const run = (channel: SseChannel) => {
     let seen = resume;
+    // Whether this viewer has seen the call before its analysis was ready: then `analyzed` announces it.
+    let awaitingAnalysis = false;
+    let waitTimer: ReturnType<typeof setTimeout> | undefined;
     const push = (next: Call) => {
       const cursor = parseCursor(cursorOf(next));
       // Snapshots may repeat or overtake each other: send only what moves the viewer forward.
       if (seen && (isSame(cursor, seen) || isBehind(cursor, seen))) return;
-      channel.send(framesSince(next, seen));
+      const analysed = next.analysis !== null && next.analysis.status !== "pending";
+      const announce = awaitingAnalysis && analysed ? sseFrame({ event: "analyzed", data: next }) : "";
+      channel.send(announce + framesSince(next, seen));
       seen = cursor;
-      if (isTerminal(next.status)) channel.close();
+      awaitingAnalysis = !analysed;
+      if (!isTerminal(next.status)) return;
+      // An ended call's stream stays open for its post-call analysis (the `analyzed` event), but not for
+      // longer than ANALYSIS_WAIT_MS: a slow model (or no worker) must not hold the stream; the call
+      // object shows the analysis once it is written.
+      if (next.analysis?.status !== "pending") channel.close();
+      else if (!waitTimer) {
+        waitTimer = setTimeout(() => channel.close(), ANALYSIS_WAIT_MS);
+        channel.onClose(() => clearTimeout(waitTimer));
+      }
     };
     push(call);
     if (!channel.closed) channel.onClose(watchCall(id, push, call));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { errorEnvelopeSchema } from "@/lib/errors";
 import { actionSchema, actionSecretSchema, createActionSchema, updateActionSchema } from "@/server/actions/schema";
 import { agentSchema, createAgentSchema, updateAgentSchema } from "@/server/agents/schema";
+import { analysisFieldSchema, analysisSchema, correctAnalysisSchema } from "@/server/analysis/schema";
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/server/api-keys/schema";
 import { sessionUserSchema, signInSchema } from "@/server/auth/schema";
 import {
@@ -50,6 +51,7 @@ import { statsSchema } from "@/server/stats/schema";
 import { healthSchema, pingSchema } from "@/server/system/schema";
 import {
   callCreatedEventSchema,
+  callAnalyzedEventSchema,
   callEndedEventSchema,
   callMessageEventSchema,
   callStatusChangedEventSchema,
@@ -77,6 +79,8 @@ export const responseSchemas = registry([
   [messageSchema, { id: "Message" }],
   [statusChangeSchema, { id: "StatusChange" }],
   [effectiveAgentSchema, { id: "EffectiveAgent", description: "The agent settings this interaction ran with." }],
+  [analysisSchema, { id: "Analysis", description: "The post-call analysis of an ended interaction." }],
+  [analysisFieldSchema, { id: "AnalysisField", description: "A value the post-call analysis extracts (set on a skill)." }],
   [callSummarySchema, { id: "CallSummary", description: "A short summary of a call that changed (GET /events)." }],
   [agentSchema, { id: "Agent" }],
   [actionSchema, { id: "AgentAction", description: "An HTTP tool the agent's model may call." }],
@@ -97,6 +101,7 @@ export const responseSchemas = registry([
   [callStatusChangedEventSchema, { id: "CallStatusChangedEvent" }],
   [callMessageEventSchema, { id: "CallMessageEvent" }],
   [callEndedEventSchema, { id: "CallEndedEvent" }],
+  [callAnalyzedEventSchema, { id: "CallAnalyzedEvent" }],
   [webhookTestEventSchema, { id: "WebhookTestEvent" }],
   [chatMessageOutSchema, { id: "ChatMessage", description: "A message as the customer sees it." }],
   [chatConversationSchema, { id: "ChatConversation" }],
@@ -115,6 +120,7 @@ export const responseSchemas = registry([
 export const requestSchemas = registry([
   [createCallSchema, { id: "CreateCallRequest" }],
   [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
+  [correctAnalysisSchema, { id: "CorrectAnalysisRequest", description: "Send at least one field to correct." }],
   [createAgentSchema, { id: "CreateAgentRequest" }],
   [
     updateAgentSchema,

@@ -106,7 +106,7 @@ function successResponse(spec: ResponseSpec): Json {
   if (type === "application/json") {
     const item = spec.body ? refTo(responseSchemas, spec.body, "response") : {};
     content = { [type]: { schema: spec.list ? { type: "array", items: item } : item } };
-  } else if (type === "text/event-stream") {
+  } else if (type === "text/event-stream" || type === "text/csv") {
     content = { [type]: { schema: inline(z.string()) } };
   } else if (type) {
     content = { [type]: {} };

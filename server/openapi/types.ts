@@ -23,7 +23,7 @@ export type ResponseSpec = {
   body?: z.ZodType;
   /** The body is a JSON array of `body`, one page of a list (X-Total-Count and Link headers). */
   list?: boolean;
-  contentType?: "application/json" | "text/event-stream" | "audio/wav" | "text/plain" | "application/octet-stream";
+  contentType?: "application/json" | "text/event-stream" | "text/csv" | "audio/wav" | "text/plain" | "application/octet-stream";
   headers?: ResponseHeader[];
 };
 

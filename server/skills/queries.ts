@@ -9,6 +9,8 @@ export const skillSelect = {
   name: true,
   description: true,
   whatsappTemplateSid: true,
+  successCriteria: true,
+  analysisFields: true,
   language: true,
   active: true,
   createdAt: true,
@@ -37,7 +39,14 @@ export async function listSkills(query: DirectoryQuery) {
 
 export const findSkill = (id: string) => db.skill.findUnique({ where: { id }, select: skillSelect });
 
-export const createSkill = (data: CreateSkillInput) => withWriteLock(() => db.skill.create({ data, select: skillSelect }));
+/** The field definitions are stored as JSON text (the model file is dialect-neutral). */
+const toData = <T extends { analysisFields?: unknown[] }>({ analysisFields, ...rest }: T) => ({
+  ...rest,
+  ...(analysisFields !== undefined && { analysisFields: JSON.stringify(analysisFields) }),
+});
+
+export const createSkill = (data: CreateSkillInput) =>
+  withWriteLock(() => db.skill.create({ data: toData(data), select: skillSelect }));
 
 export const updateSkill = (id: string, data: UpdateSkillInput) =>
-  withWriteLock(() => db.skill.update({ where: { id }, data, select: skillSelect }));
+  withWriteLock(() => db.skill.update({ where: { id }, data: toData(data), select: skillSelect }));

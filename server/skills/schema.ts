@@ -1,6 +1,7 @@
 // Skills: what an agent can handle ("Order notifications", "Billing support").
 import { z } from "zod";
 import { contentSid, language, nonEmptyLine, text } from "@/lib/validation";
+import { analysisFieldSchema, analysisFieldsSchema } from "@/server/analysis/schema";
 
 export const createSkillSchema = z.strictObject({
   name: nonEmptyLine(100, "name"),
@@ -9,6 +10,10 @@ export const createSkillSchema = z.strictObject({
   active: z.boolean().optional(),
   /** WhatsApp: the approved template (Content SID) for this skill's conversations; overrides the agent's. */
   whatsappTemplateSid: contentSid().optional(),
+  /** What the post-call analysis judges success against: "the customer confirmed the delivery date". */
+  successCriteria: text(2000, "successCriteria").optional(),
+  /** The values the post-call analysis extracts from each interaction of this skill. */
+  analysisFields: analysisFieldsSchema.optional(),
 });
 export type CreateSkillInput = z.infer<typeof createSkillSchema>;
 
@@ -25,6 +30,8 @@ export const skillSchema = z.object({
   language: z.string(),
   active: z.boolean(),
   whatsappTemplateSid: z.string().nullable(),
+  successCriteria: z.string(),
+  analysisFields: z.array(analysisFieldSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

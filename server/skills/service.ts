@@ -1,13 +1,19 @@
 // Skill rules: deleting deactivates, so past interactions keep their skill.
 import { notFound } from "@/lib/errors";
 import { toIso } from "@/lib/time";
+import { parseAnalysisFields } from "@/server/analysis/schema";
 import * as q from "./queries";
 import type { DirectoryQuery } from "@/lib/validation";
 import type { CreateSkillInput, SkillDto, UpdateSkillInput } from "./schema";
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findSkill>>>;
 
-export const toSkill = (row: Row): SkillDto => ({ ...row, createdAt: toIso(row.createdAt), updatedAt: toIso(row.updatedAt) });
+export const toSkill = (row: Row): SkillDto => ({
+  ...row,
+  analysisFields: parseAnalysisFields(row.analysisFields),
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
 
 export async function listSkills(query: DirectoryQuery) {
   const { rows, total } = await q.listSkills(query);

@@ -81,10 +81,10 @@ export async function claimDueDeliveries(workerId: string, limit: number): Promi
   return mine.map((d) => ({ ...d, lease }));
 }
 
-/** The signed request body: the `{type, timestamp, data}` envelope. call.ended is built from the final call now. */
+/** The signed request body: the `{type, timestamp, data}` envelope. call.ended and call.analyzed are built from the call now. */
 async function envelopeOf(event: { type: string; callId: string | null; payload: string | null; createdAt: Date }) {
   let data: unknown = event.payload === null ? null : JSON.parse(event.payload);
-  if (event.type === "call.ended" && event.callId) {
+  if ((event.type === "call.ended" || event.type === "call.analyzed") && event.callId) {
     const row = await findCall(event.callId);
     if (!row) throw new Error(`The call ${event.callId} no longer exists.`);
     data = await toCall(row);

@@ -6,7 +6,7 @@ import { statusSchema } from "@/server/calls/status";
 import { creatorSchema } from "@/server/staff/schema";
 
 /** The events an endpoint can subscribe to. An endpoint without `events` receives all of them. */
-export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended"] as const;
+export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended", "call.analyzed"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Sent only by POST /webhooks/{id}/test, to that endpoint, whatever it subscribes to. */
 export const TEST_EVENT = "webhook.test" as const;
@@ -107,6 +107,8 @@ export const callStatusChangedEventSchema = eventEnvelope(
 export const callMessageEventSchema = eventEnvelope("call.message", z.object({ callId: z.string(), message: messageSchema }));
 /** Built from the final call when it is sent, so it equals GET /calls/{id} of the ended interaction. */
 export const callEndedEventSchema = eventEnvelope("call.ended", callSchema);
+/** Sent once the post-call analysis is written (done or failed): the whole call, `analysis` filled in. */
+export const callAnalyzedEventSchema = eventEnvelope("call.analyzed", callSchema);
 export const webhookTestEventSchema = eventEnvelope(TEST_EVENT, z.object({ webhookId: z.string(), message: z.string() }));
 
 export const webhookEventSchemas = {
@@ -114,5 +116,6 @@ export const webhookEventSchemas = {
   "call.status_changed": callStatusChangedEventSchema,
   "call.message": callMessageEventSchema,
   "call.ended": callEndedEventSchema,
+  "call.analyzed": callAnalyzedEventSchema,
   [TEST_EVENT]: webhookTestEventSchema,
 } as const;

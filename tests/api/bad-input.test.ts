@@ -1201,6 +1201,13 @@ describe("bad input", () => {
     callId = created.body.id;
     callBefore = await waitForTerminal(callId);
     expect(callBefore.status).toBe("completed");
+    // The post-call analysis is the one write after the end: the snapshot is taken once it is in.
+    for (let i = 0; ; i++) {
+      callBefore = (await api("GET", `${CALLS}/${callId}`)).body;
+      if ((callBefore.analysis as { status: string } | null)?.status === "done") break;
+      if (i > 200) throw new Error("the fixture call was not analysed");
+      await new Promise((r) => setTimeout(r, 100));
+    }
     before = await totals();
     expect(Number(before.calls)).toBeGreaterThan(0);
   });

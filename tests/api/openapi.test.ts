@@ -115,6 +115,7 @@ describe("the document", () => {
     }
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("validation_failed");
     expect(Object.keys(doc.webhooks).sort()).toEqual([
+      "call.analyzed",
       "call.created",
       "call.ended",
       "call.message",
@@ -245,7 +246,7 @@ describe("webhooks conform to the document", () => {
     await waitForTerminal(body.id);
     await expect
       .poll(() => new Set(received().map((r) => r.type)), { timeout: 20_000 })
-      .toEqual(new Set(["webhook.test", "call.created", "call.status_changed", "call.message", "call.ended"]));
+      .toEqual(new Set(["webhook.test", "call.created", "call.status_changed", "call.message", "call.ended", "call.analyzed"]));
     for (const r of received()) {
       const validate = ajv.getSchema(
         `${DOC_ID}#/webhooks/${pointerToken(r.type)}/post/requestBody/content/application~1json/schema`,

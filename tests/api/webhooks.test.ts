@@ -65,7 +65,7 @@ describe("webhooks", () => {
     const bytes = Buffer.from(endpoint.secret.slice(6), "base64").length;
     expect(bytes).toBeGreaterThanOrEqual(24);
     expect(bytes).toBeLessThanOrEqual(64);
-    expect(endpoint.events).toEqual(["call.created", "call.status_changed", "call.message", "call.ended"]);
+    expect(endpoint.events).toEqual(["call.created", "call.status_changed", "call.message", "call.ended", "call.analyzed"]);
 
     const one = await api("GET", `/api/v1/webhooks/${endpoint.id}`);
     expect(one.status).toBe(200);
@@ -100,6 +100,10 @@ describe("webhooks", () => {
     await expect
       .poll(() => mine(all.receiver.received).some((r) => r.json.type === "call.ended"), { timeout: 30_000 })
       .toBe(true);
+    // The post-call analysis follows the end (tests/api/analysis.test.ts covers it).
+    await expect
+      .poll(() => mine(all.receiver.received).some((r) => r.json.type === "call.analyzed"), { timeout: 30_000 })
+      .toBe(true);
     await expect.poll(() => mine(endedOnly.receiver.received).length, { timeout: 10_000 }).toBe(1);
 
     const got = mine(all.receiver.received);
@@ -111,7 +115,7 @@ describe("webhooks", () => {
       expect(Math.abs(Number(r.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(60);
     }
     const types = new Set(got.map((r) => r.json.type));
-    expect([...types].sort()).toEqual(["call.created", "call.ended", "call.message", "call.status_changed"]);
+    expect([...types].sort()).toEqual(["call.analyzed", "call.created", "call.ended", "call.message", "call.status_changed"]);
     // One event, one webhook-id.
     expect(new Set(got.map((r) => r.headers["webhook-id"])).size).toBe(got.length);
 

@@ -1,9 +1,11 @@
 "use client";
-// The filter bar above the list: status, channel, agent, a date range and a debounced search.
+// The filter bar above the list: status, channel, agent, the analysis's sentiment and outcome, a date range
+// and a debounced search.
 import { useEffect, useRef, useState } from "react";
 import { useAgentsQuery } from "@/components/queries/directory";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { SENTIMENTS } from "@/server/analysis/schema";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
 import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { type CallListFilters, type FilterKey, rangeIsBackwards } from "./use-call-filters";
@@ -114,6 +116,19 @@ export function CallFilters({ filters, active, onChange, onClear }: Props) {
               <option value="">Everything</option>
               <option value="true">Needs a person</option>
             </SelectField>
+            <SelectField label="Sentiment" value={filters.sentiment} onChange={(e) => onChange({ sentiment: e.target.value })}>
+              <option value="">Any sentiment</option>
+              {SENTIMENTS.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Outcome" value={filters.successful} onChange={(e) => onChange({ successful: e.target.value })}>
+              <option value="">Any outcome</option>
+              <option value="true">Successful</option>
+              <option value="false">Not successful</option>
+            </SelectField>
             <TextField
               label="From"
               type="date"
@@ -129,7 +144,7 @@ export function CallFilters({ filters, active, onChange, onClear }: Props) {
               error={rangeIsBackwards(filters) ? "To must be on or after From." : undefined}
               onChange={(e) => onChange({ to: e.target.value })}
             />
-            <div className="col-span-2 flex items-end lg:col-span-2 lg:justify-end">
+            <div className="col-span-2 flex items-end justify-end lg:col-span-6">
               <Button variant="secondary" onClick={onClear} disabled={!active}>
                 Clear filters
               </Button>

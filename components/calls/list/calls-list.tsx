@@ -3,13 +3,13 @@
 // error and when nothing matches.
 import { useEffect } from "react";
 import { useCallsQuery } from "@/components/queries/calls";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { ListPager } from "@/components/ui/list-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorNotice } from "@/components/ui/states";
 import { CallFilters } from "./call-filters";
 import { CallsTable, CallsTableSkeleton } from "./calls-table";
-import { toApiQuery, useCallFilters } from "./use-call-filters";
+import { exportHref, toApiQuery, useCallFilters } from "./use-call-filters";
 import { useLiveCallsRefresh } from "@/components/calls/use-live-calls-refresh";
 
 export function CallsList() {
@@ -31,7 +31,15 @@ export function CallsList() {
       <PageHeader
         title="Interactions"
         description="Every call, message and chat your agents have handled, newest first."
-        actions={<ButtonLink href="/calls/new">New interaction</ButtonLink>}
+        actions={
+          <>
+            {/* A plain link: the browser downloads the streamed file with the session cookie. */}
+            <a href={exportHref(filters)} download className={buttonClass("secondary")}>
+              Export CSV
+            </a>
+            <ButtonLink href="/calls/new">New interaction</ButtonLink>
+          </>
+        }
       />
       <CallFilters filters={filters} active={active} onChange={update} onClear={clear} />
       {calls.isPending ? (

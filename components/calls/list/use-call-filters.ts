@@ -1,11 +1,25 @@
 "use client";
-// The list's filters live in the URL (?status=&channel=&agent=&direction=&needsPerson=&from=&to=&q=&page=&limit=), so a reload
+// The list's filters live in the URL (?status=&channel=&agent=&direction=&needsPerson=&sentiment=&successful=&from=&to=&q=
+// &page=&limit=), so a reload
 // or a shared link shows the same list. This hook reads them and replaces the URL on every change.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { toQuery } from "@/lib/api-client";
+import { SENTIMENTS } from "@/server/analysis/schema";
 import { CHANNELS, STATUSES } from "@/server/calls/status";
 
-export const FILTER_KEYS = ["status", "channel", "agent", "direction", "needsPerson", "from", "to", "q"] as const;
+export const FILTER_KEYS = [
+  "status",
+  "channel",
+  "agent",
+  "direction",
+  "needsPerson",
+  "sentiment",
+  "successful",
+  "from",
+  "to",
+  "q",
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type CallListFilters = Record<FilterKey, string> & { page: number; limit: number };
 
@@ -30,6 +44,8 @@ function readFilters(params: URLSearchParams): CallListFilters {
     agent: pick("agent", (v) => UUID.test(v)),
     direction: pick("direction", (v) => v === "inbound" || v === "outbound"),
     needsPerson: pick("needsPerson", (v) => v === "true"),
+    sentiment: pick("sentiment", (v) => (SENTIMENTS as readonly string[]).includes(v)),
+    successful: pick("successful", (v) => v === "true" || v === "false"),
     from: pick("from", (v) => DATE.test(v)),
     to: pick("to", (v) => DATE.test(v)),
     q: (params.get("q") ?? "").slice(0, 200),
@@ -53,12 +69,20 @@ export function toApiQuery(f: CallListFilters): Record<string, string | number |
     agentId: f.agent || undefined,
     direction: f.direction || undefined,
     needsPerson: f.needsPerson || undefined,
+    sentiment: f.sentiment || undefined,
+    successful: f.successful || undefined,
     "dateRange[from]": f.from ? localDayStart(f.from) : undefined,
     "dateRange[to]": f.to && !backwards ? localDayEnd(f.to) : undefined,
     q: f.q.trim() || undefined,
     page: f.page,
     limit: f.limit,
   };
+}
+
+/** The CSV export of exactly these filters (every page). */
+export function exportHref(f: CallListFilters): string {
+  const { page: _page, limit: _limit, ...filters } = toApiQuery(f);
+  return `/api/v1/calls.csv${toQuery(filters)}`;
 }
 
 export function useCallFilters() {

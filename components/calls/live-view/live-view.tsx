@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { isTerminal } from "@/server/calls/status";
 import { useCallEvents } from "../use-call-events";
 import { AgentSettings, UnresolvedVariables } from "./agent-settings";
+import { AnalysisPanel } from "./analysis-panel";
 import { CallDetails, StatusBar, StatusHistory } from "./call-details";
 import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
 import { MessagesTimeline } from "./messages-timeline";
@@ -26,7 +27,8 @@ export function LiveView({ id }: { id: string }) {
   const query = useCallQuery(id);
   const call = query.data;
   const live = !!call && !isTerminal(call.status);
-  const liveState = useCallEvents(id, live);
+  // After the end the stream stays open until the post-call analysis arrives.
+  const liveState = useCallEvents(id, live || call?.analysis?.status === "pending");
 
   if (query.isPending) {
     return (
@@ -78,6 +80,7 @@ export function LiveView({ id }: { id: string }) {
           <TranscriptPanel call={call} live={live} />
         </div>
         <div className="min-w-0 space-y-6">
+          <AnalysisPanel call={call} />
           <ChatLink call={call} />
           <TakeoverPanel call={call} />
           <StatusActions call={call} />

@@ -9,6 +9,7 @@ export const EVENT_DESCRIPTIONS: Record<(typeof EVENT_TYPES)[number], string> = 
   "call.status_changed": "its status changes",
   "call.message": "a message is sent or received",
   "call.ended": "it ends, with the final call object",
+  "call.analyzed": "its post-call analysis is ready, with the call object",
 };
 
 export function EventCheckboxes({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {

@@ -5,11 +5,13 @@ import {
   callIdParamsSchema,
   callSchema,
   createCallSchema,
+  exportCallsQuerySchema,
   idempotencyKeySchema,
   listCallsQuerySchema,
   recordingQuerySchema,
   updateCallSchema,
 } from "@/server/calls/schema";
+import { correctAnalysisSchema } from "@/server/analysis/schema";
 import { callCursorSchema, callEventsQuerySchema, feedCursorSchema, feedEventsQuerySchema } from "@/server/events/schema";
 import type { HeaderParam, Operation } from "../types";
 
@@ -51,11 +53,34 @@ export const callOperations: Operation[] = [
     path: "/api/v1/calls",
     operationId: "listCalls",
     summary: "List interactions",
-    description: "Newest first, filtered and paged. `q` searches customer name, phone and e-mail.",
+    description:
+      "Newest first, filtered and paged. `q` searches customer name, phone and e-mail; `sentiment` and `successful` filter on the " +
+      "post-call analysis. With `Accept: text/csv` the answer is the CSV export of every interaction the filters match " +
+      "(`page` and `limit` are ignored), as GET /api/v1/calls.csv.",
     tag: "Calls",
     auth: "api",
     query: listCallsQuerySchema,
     responses: { 200: { description: "One page of interactions.", body: callSchema, list: true } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/calls.csv",
+    operationId: "exportCallsCsv",
+    summary: "Export interactions as CSV",
+    description:
+      "Every interaction the list's filters match, newest first, streamed: one header row, then one row per interaction with " +
+      "the call object's scalar fields and the post-call analysis (`extracted` as JSON). A cell starting with =, +, -, @, tab " +
+      "or carriage return is prefixed with ' so spreadsheets never run it as a formula.",
+    tag: "Calls",
+    auth: "api",
+    query: exportCallsQuerySchema,
+    responses: {
+      200: {
+        description: "The CSV file (RFC 4180, UTF-8).",
+        contentType: "text/csv",
+        headers: ["Content-Disposition", "Cache-Control"],
+      },
+    },
   },
   {
     method: "get",
@@ -78,6 +103,21 @@ export const callOperations: Operation[] = [
     params: callIdParamsSchema,
     body: updateCallSchema,
     responses: { 200: { description: "The changed call object.", body: callSchema } },
+    errors: [409],
+  },
+  {
+    method: "put",
+    path: "/api/v1/calls/{id}/analysis",
+    operationId: "correctCallAnalysis",
+    summary: "Correct an interaction's post-call analysis",
+    description:
+      "Replaces the fields sent (the rest are kept; `extracted` is merged by field name) and records who corrected it and when " +
+      "(`analysis.correctedBy`, `analysis.correctedAt`). 409 while the interaction is live: there is no analysis yet.",
+    tag: "Calls",
+    auth: "api",
+    params: callIdParamsSchema,
+    body: correctAnalysisSchema,
+    responses: { 200: { description: "The call object with the corrected analysis.", body: callSchema } },
     errors: [409],
   },
   {
@@ -127,7 +167,8 @@ export const liveEventOperations: Operation[] = [
     summary: "Follow one interaction live (Server-Sent Events)",
     description:
       "`event: call` carries the whole Call (first on connect, then after every change; its `id` is the resume cursor); " +
-      "`event: message` a new Message; `event: status` a StatusChange. The stream ends after a terminal status. " +
+      "`event: message` a new Message; `event: status` a StatusChange; `event: analyzed` the whole Call once its post-call " +
+      "analysis is written. The stream ends after a terminal status, once the analysis is no longer pending (at most 10 s later). " +
       STREAM_LIMITS,
     tag: "Live events",
     auth: "api",

@@ -1,6 +1,8 @@
-// POST /api/v1/calls: create an interaction (200, as the reference; Idempotency-Key honoured). GET: list, newest first.
+// POST /api/v1/calls: create an interaction (200, as the reference; Idempotency-Key honoured). GET: list, newest
+// first; with Accept: text/csv, the CSV export of the same filters.
 import { listResponse, methodNotAllowed, parseBody, parseHeader, readJsonObject } from "@/lib/http";
 import { route } from "@/lib/route";
+import { csvResponse, wantsCsv } from "@/server/calls/csv";
 import { idempotencyScope } from "@/server/calls/idempotency";
 import { type Call, createCallSchema, idempotencyKeySchema, listCallsQuerySchema } from "@/server/calls/schema";
 import { createCall, createCallOnce, listCalls } from "@/server/calls/service";
@@ -19,6 +21,11 @@ export const POST = route({ auth: "api" }, async ({ req, auth }) => {
 });
 
 export const GET = route({ auth: "api", query: listCallsQuerySchema }, async ({ req, query }) => {
+  // Accept: text/csv exports every interaction the filters match, as GET /calls.csv does.
+  if (wantsCsv(req)) {
+    const { page: _page, limit: _limit, ...filter } = query;
+    return csvResponse(filter);
+  }
   const { items, total } = await listCalls(query);
   return listResponse(req, items, total, query.page, query.limit);
 });
