@@ -11,12 +11,19 @@ const TIMEOUT_MS = 20_000;
 
 export type Fetched = { bytes: Buffer; contentType: string; finalUrl: string };
 
-function getOnce(
-  url: URL,
-  maxBytes: number,
-  deadline: number,
-): Promise<{ status: number; location: string | null; contentType: string; bytes: Buffer }> {
+type Hop = { status: number; location: string | null; contentType: string; bytes: Buffer };
+
+function getOnce(url: URL, maxBytes: number, deadline: number): Promise<Hop> {
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | null, hop?: Hop) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error instanceof ParseError ? error : new ParseError(`The URL could not be fetched: ${error.message}`));
+      else resolve(hop as Hop);
+      req.destroy();
+    };
     const client = url.protocol === "https:" ? https : http;
     const req = client.request(url, {
       method: "GET",
@@ -27,45 +34,31 @@ function getOnce(
       lookup: guardedLookupFor("knowledge"),
     });
     const timer = setTimeout(
-      () => {
-        req.destroy(new ParseError(`The URL did not answer completely within ${TIMEOUT_MS / 1000} seconds.`));
-      },
+      () => finish(new ParseError(`The URL did not answer completely within ${TIMEOUT_MS / 1000} seconds.`)),
       Math.max(0, deadline - Date.now()),
     );
-    req.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e instanceof ParseError ? e : new ParseError(`The URL could not be fetched: ${e.message}`));
-    });
+    req.on("error", (e) => finish(e));
     req.on("response", (res) => {
       const status = res.statusCode ?? 0;
       const contentType = String(res.headers["content-type"] ?? "");
+      res.on("error", (e) => finish(e));
       if (status >= 300 && status < 400) {
-        clearTimeout(timer);
-        res.resume();
-        resolve({ status, location: res.headers.location ?? null, contentType, bytes: Buffer.alloc(0) });
-        req.destroy();
+        finish(null, { status, location: res.headers.location ?? null, contentType, bytes: Buffer.alloc(0) });
         return;
       }
-      const declared = Number(res.headers["content-length"] ?? "0");
-      if (declared > maxBytes) {
-        req.destroy(new ParseError(`The page is ${declared} bytes; the limit is ${maxBytes}.`));
+      const tooLarge = () => new ParseError(`The page is larger than the ${maxBytes}-byte limit.`);
+      if (Number(res.headers["content-length"] ?? "0") > maxBytes) {
+        finish(tooLarge());
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.byteLength;
-        if (size > maxBytes) req.destroy(new ParseError(`The page is larger than the ${maxBytes}-byte limit.`));
+        if (size > maxBytes) finish(tooLarge());
         else chunks.push(chunk);
       });
-      res.on("end", () => {
-        clearTimeout(timer);
-        resolve({ status, location: null, contentType, bytes: Buffer.concat(chunks) });
-      });
-      res.on("error", (e) => {
-        clearTimeout(timer);
-        reject(new ParseError(`The URL could not be fetched: ${e.message}`));
-      });
+      res.on("end", () => finish(null, { status, location: null, contentType, bytes: Buffer.concat(chunks) }));
     });
     req.end();
   });

@@ -2,7 +2,7 @@
 // SQLite FTS5 (bm25) and Postgres full-text search (ts_rank_cd over a GIN-indexed tsvector), both through
 // raw SQL here. The indexes are kept in sync by the migrations (triggers / a generated column), so every
 // passage write below updates them in its own transaction.
-import { dialect, db, Prisma, type Tx } from "@/lib/db";
+import { containsText, dialect, db, Prisma, type Tx } from "@/lib/db";
 import { writeTx } from "@/lib/sql";
 import type { Passage } from "./chunk";
 
@@ -33,7 +33,7 @@ export const sourceSelect = {
 } as const;
 
 export async function listKnowledgeBases(page: { skip: number; take: number }, q?: string) {
-  const where = q ? { name: { contains: q } } : {};
+  const where = q ? { name: containsText(q) } : {};
   const [rows, total] = await Promise.all([
     db.knowledgeBase.findMany({ where, select: kbSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...page }),
     db.knowledgeBase.count({ where }),

@@ -260,3 +260,65 @@ describe("knowledge bases", () => {
     expectError(await call("GET", `/api/v1/knowledge-bases/${kb.id}`), 404);
   });
 });
+
+type Line = { sender: string; internal: boolean; content: string };
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 800)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("a web chat agent with a knowledge base", () => {
+  it("answers from the uploaded policy, cites the passages for staff only, and hands off when the documents do not cover a question", async () => {
+    const kb = await createKb({ name: "Chat policies", agentIds: [AGENT_ID] });
+    const faq = await upload(kb.id, "faq.md", FAQ, "text/markdown");
+    expect((await settled(kb.id, faq.body.id)).status).toBe("ready");
+
+    const started = await call("POST", "/api/v1/calls", {
+      agentId: AGENT_ID,
+      skillId: SKILL_ID,
+      channel: "webchat",
+      customerName: "Nina Patel",
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const token = String(started.body.links.chat).split("/").pop();
+    const customer = { authorization: "" };
+    const interaction = () =>
+      call("GET", `/api/v1/calls/${started.body.id}`).then(
+        (r) => r.body as { messages: Line[]; needsPerson?: boolean; status: string },
+      );
+    const agentLines = (c: { messages: Line[] }) => c.messages.filter((m) => m.sender === "agent" && !m.internal);
+    await waitFor(interaction, (c) => agentLines(c).length === 1);
+
+    const asked = await api(
+      "POST",
+      `/api/chat/${token}/messages`,
+      { content: "How long is the return window?" },
+      customer,
+      app.url,
+    );
+    expect(asked.status).toBe(201);
+    const answered = await waitFor(interaction, (c) => agentLines(c).length === 2);
+    expect(agentLines(answered)[1].content).toBe("You can return any item within 30 days of delivery.");
+    const request = llm.requests.find((r) => JSON.stringify(r.messages).includes("How long is the return window?"));
+    expect(request?.messages[0].content).toContain("faq.md › Returns");
+    expect(request?.tools?.map((t) => t.function.name)).toContain("search_knowledge");
+
+    // Staff see which passages the answer came from, as an internal line; the customer does not.
+    const cited = answered.messages.find((m) => m.internal && m.content.startsWith("knowledge("));
+    expect(cited?.content).toMatch(/faq\.md › Returns \(passage [0-9a-f-]{36}\)/);
+    const view = await api("GET", `/api/chat/${token}`, undefined, customer, app.url);
+    expect(JSON.stringify(view.body)).not.toContain("passage");
+
+    // A question the documents do not answer: an honest "I don't know", and a person.
+    await api("POST", `/api/chat/${token}/messages`, { content: "Do you sell gift vouchers?" }, customer, app.url);
+    const handed = await waitFor(interaction, (c) => c.messages.some((m) => m.content.startsWith("Handed to staff")));
+    // (The hand-off then tells the customer a colleague is coming.)
+    expect(agentLines(handed).map((m) => m.content)).toContain("I don't know, let me get a person who can help.");
+  });
+});
