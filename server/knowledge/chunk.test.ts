@@ -5,7 +5,8 @@ const words = (n: number, w = "word") => Array.from({ length: n }, (_, i) => `${
 
 describe("chunkText", () => {
   it("starts a passage at every heading and names it by the heading path", () => {
-    const md = "# Returns\n\nYou can return items within 30 days.\n\n## Refunds\n\nRefunds take 5 days.\n\n# Delivery\n\nWe ship in 2 days.";
+    const md =
+      "# Returns\n\nYou can return items within 30 days.\n\n## Refunds\n\nRefunds take 5 days.\n\n# Delivery\n\nWe ship in 2 days.";
     expect(chunkText(md)).toEqual([
       { heading: "Returns", text: "You can return items within 30 days." },
       { heading: "Returns › Refunds", text: "Refunds take 5 days." },

@@ -8,12 +8,12 @@ export type Passage = { heading: string; text: string };
 export const TARGET_WORDS = 220;
 export const MAX_WORDS = 350;
 
-const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const HEADING = /^(#{1,6})[ \t](.*)$/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Cuts one over-long paragraph at sentence ends (or, for a run-on text, at word boundaries). */
 function splitLong(paragraph: string, max: number): string[] {
-  const sentences = paragraph.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [paragraph];
+  const sentences = paragraph.split(/(?<=[.!?]["')\]]?)\s+/);
   const out: string[] = [];
   let current: string[] = [];
   let count = 0;
@@ -37,6 +37,14 @@ function splitLong(paragraph: string, max: number): string[] {
   return out.filter(Boolean);
 }
 
+/** "Title ##" → "Title": closing hashes (after a space) are not part of a heading's title. */
+function headingTitle(raw: string): string {
+  const text = raw.trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  return end === 0 || text[end - 1] === " " || text[end - 1] === "\t" ? text.slice(0, end).trim() : text;
+}
+
 /** The blocks of a Markdown text: headings and paragraphs (blank-line separated; fenced code stays whole). */
 function blocks(text: string): ({ kind: "heading"; level: number; text: string } | { kind: "paragraph"; text: string })[] {
   const out: ({ kind: "heading"; level: number; text: string } | { kind: "paragraph"; text: string })[] = [];
@@ -48,12 +56,13 @@ function blocks(text: string): ({ kind: "heading"; level: number; text: string }
     paragraph = [];
   };
   for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.replace(/\s+$/, "");
+    const line = raw.trimEnd();
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const heading = !fenced && HEADING.exec(line);
-    if (heading) {
+    const title = heading ? headingTitle(heading[2]) : "";
+    if (heading && title) {
       flush();
-      out.push({ kind: "heading", level: heading[1].length, text: heading[2] });
+      out.push({ kind: "heading", level: heading[1].length, text: title });
     } else if (!fenced && line.trim() === "") {
       flush();
     } else {

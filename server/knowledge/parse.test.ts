@@ -24,7 +24,10 @@ describe("parsers", () => {
   });
 
   it("CSV: quoted fields, one paragraph per row named by the header", () => {
-    expect(parseCsv('a,b\n"x, y","say ""hi""\nnext"\n')).toEqual([["a", "b"], ["x, y", 'say "hi"\nnext']]);
+    expect(parseCsv('a,b\n"x, y","say ""hi""\nnext"\n')).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"\nnext'],
+    ]);
     expect(csvToText("question,answer\nReturn window?,30 days\nShipping?,2 days\n")).toBe(
       "question: Return window?; answer: 30 days\n\nquestion: Shipping?; answer: 2 days",
     );

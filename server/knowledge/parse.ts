@@ -36,7 +36,8 @@ const BY_TYPE: Record<string, DocumentKind> = {
 
 /** What kind of document a file is, from its name's extension or else its content type; null when unsupported. */
 export function documentKind(filename: string, contentType: string): DocumentKind | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  const dot = filename.lastIndexOf(".");
+  const ext = dot >= 0 ? filename.slice(dot + 1).toLowerCase() : undefined;
   if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
   return BY_TYPE[contentType.split(";")[0].trim().toLowerCase()] ?? null;
 }
