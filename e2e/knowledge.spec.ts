@@ -11,7 +11,9 @@ You can return any item within 30 days of delivery for a full refund.
 Standard delivery takes 2 to 4 working days.
 `;
 
-test("upload an FAQ and find the right passage in the search preview", async ({ signedInPage: page }) => {
+const AGENT_ID = "123e4567-e89b-12d3-a456-426614174000";
+
+test("upload an FAQ and find the right passage in the search preview", async ({ signedInPage: page, api }) => {
   const name = `Help centre ${Date.now().toString(36)}`;
 
   await test.step("the page says what it is, and is accessible", async () => {
@@ -45,5 +47,16 @@ test("upload an FAQ and find the right passage in the search preview", async ({ 
     await expect(first).toContainText("within 30 days");
     await expect(first).toContainText(/score \d/);
     await expectAccessible(page);
+  });
+
+  await test.step("attach it on the agent's page", async () => {
+    await page.goto(`/agents/${AGENT_ID}`);
+    const section = page.getByRole("region", { name: "Knowledge bases" });
+    await section.getByRole("checkbox", { name }).check();
+    await section.getByRole("button", { name: "Save knowledge bases" }).click();
+    await expect(section.getByRole("status")).toHaveText("Saved.");
+    await expectAccessible(page);
+    const list = await (await api.get("/api/v1/knowledge-bases?limit=100")).json();
+    expect(list.find((kb: { name: string }) => kb.name === name).agentIds).toContain(AGENT_ID);
   });
 });
