@@ -13,6 +13,7 @@ import { sweepStaleInteractions } from "./sweeper";
 import { deleteExpiredSessions } from "@/server/auth/session";
 import { deleteExpiredIdempotencyKeys } from "@/server/calls/idempotency";
 import { indexerDue, indexPendingSources, wakeIndexer } from "@/server/knowledge/indexer";
+import { releaseSourceLeases } from "@/server/knowledge/queries";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const BATCH = 16;
@@ -26,7 +27,10 @@ export async function startWorker() {
   if (globalForWorker.callboardWorker?.running) return;
   const state: WorkerState = { running: true };
   globalForWorker.callboardWorker = state;
-  if (dialect === "sqlite") await releaseAllLeases();
+  if (dialect === "sqlite") {
+    await releaseAllLeases();
+    await releaseSourceLeases();
+  }
 
   const idle = createWakeableSleep();
   const onWake = () => idle.wake();

@@ -171,6 +171,15 @@ export const requeueSource = (id: string, fields: { raw?: Uint8Array; size?: num
 
 const LEASE_MS = 2 * 60_000;
 
+/**
+ * SQLite runs one worker: at its start, no lease can belong to a live indexer, so sources a stopped
+ * server was indexing are taken up again at once instead of when their lease runs out.
+ */
+export const releaseSourceLeases = () =>
+  writeTx((tx) =>
+    tx.knowledgeSource.updateMany({ where: { status: "processing", lockedUntil: { not: null } }, data: { lockedUntil: null } }),
+  );
+
 /** Leases the oldest source waiting to be indexed (one whose lease ran out after a crash comes back). */
 export async function claimPendingSource() {
   const now = new Date();

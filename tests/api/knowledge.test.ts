@@ -261,6 +261,49 @@ describe("knowledge bases", () => {
   });
 });
 
+describe("indexing across a restart", () => {
+  it("a source added while no worker runs is indexed by the next server on the same database", async () => {
+    const db = await newDatabase(inject("dialect"));
+    prepareDatabase(db.url);
+    const first = await startApp(db.url, { WORKER_ENABLED: "false" });
+    let kbId = "";
+    let sourceId = "";
+    try {
+      const kb = await api("POST", "/api/v1/knowledge-bases", { name: "Restart" }, {}, first.url);
+      kbId = kb.body.id;
+      const source = await api(
+        "POST",
+        `/api/v1/knowledge-bases/${kbId}/sources`,
+        { kind: "text", name: "FAQ", text: FAQ },
+        {},
+        first.url,
+      );
+      expect(source.status).toBe(202);
+      sourceId = source.body.id;
+      await new Promise((r) => setTimeout(r, 300));
+      const waiting = await api("GET", `/api/v1/knowledge-bases/${kbId}/sources/${sourceId}`, undefined, {}, first.url);
+      expect(waiting.body.status).toBe("processing");
+    } finally {
+      await first.stop();
+    }
+    const second = await startApp(db.url);
+    try {
+      const deadline = Date.now() + 20_000;
+      let status = "processing";
+      while (status === "processing" && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await api("GET", `/api/v1/knowledge-bases/${kbId}/sources/${sourceId}`, undefined, {}, second.url)).body.status;
+      }
+      expect(status).toBe("ready");
+      const hits = await api("GET", `/api/v1/knowledge-bases/${kbId}/search?q=return+window`, undefined, {}, second.url);
+      expect(hits.body[0]).toMatchObject({ sourceName: "FAQ", heading: "Returns" });
+    } finally {
+      await second.stop();
+      await db.drop();
+    }
+  });
+});
+
 type Line = { sender: string; internal: boolean; content: string };
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
