@@ -207,29 +207,33 @@ export async function claimPendingSource() {
  * passages or the new ones, never half. Nothing is written when the source was deleted meanwhile.
  */
 export const storePassages = (id: string, knowledgeBaseId: string, passages: Passage[], size?: number) =>
-  writeTx(async (tx) => {
-    const marked = await tx.knowledgeSource.updateMany({
-      where: { id, status: "processing" },
-      data: {
-        status: "ready",
-        error: null,
-        chunkCount: passages.length,
-        raw: null,
-        lockedUntil: null,
-        ...(size !== undefined && { size }),
-      },
-    });
-    if (marked.count === 0) return false;
-    await tx.knowledgePassage.deleteMany({ where: { sourceId: id } });
-    for (let i = 0; i < passages.length; i += 500) {
-      await tx.knowledgePassage.createMany({
-        data: passages
-          .slice(i, i + 500)
-          .map((p, j) => ({ sourceId: id, knowledgeBaseId, ordinal: i + j, heading: p.heading, text: p.text })),
+  writeTx(
+    async (tx) => {
+      const marked = await tx.knowledgeSource.updateMany({
+        where: { id, status: "processing" },
+        data: {
+          status: "ready",
+          error: null,
+          chunkCount: passages.length,
+          raw: null,
+          lockedUntil: null,
+          ...(size !== undefined && { size }),
+        },
       });
-    }
-    return true;
-  });
+      if (marked.count === 0) return false;
+      await tx.knowledgePassage.deleteMany({ where: { sourceId: id } });
+      for (let i = 0; i < passages.length; i += 500) {
+        await tx.knowledgePassage.createMany({
+          data: passages
+            .slice(i, i + 500)
+            .map((p, j) => ({ sourceId: id, knowledgeBaseId, ordinal: i + j, heading: p.heading, text: p.text })),
+        });
+      }
+      return true;
+      // A large document's passages take seconds to insert (10,000 passages: ~6 s); Prisma's default is 5 s.
+    },
+    { timeout: 120_000 },
+  );
 
 /** Marks a source failed with the reason; it keeps no passages. */
 export const failSource = (id: string, error: string) =>
