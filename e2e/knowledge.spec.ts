@@ -30,7 +30,9 @@ test("upload an FAQ and find the right passage in the search preview", async ({ 
   });
 
   await test.step("upload the FAQ; it is indexed into passages", async () => {
-    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "faq.md", mimeType: "text/markdown", buffer: Buffer.from(FAQ) });
+    await page
+      .getByLabel("File", { exact: true })
+      .setInputFiles({ name: "faq.md", mimeType: "text/markdown", buffer: Buffer.from(FAQ) });
     await page.getByRole("button", { name: "Upload" }).click();
     const sources = page.getByRole("region", { name: `Sources of ${name}` });
     const row = sources.getByRole("row").filter({ hasText: "faq.md" });
