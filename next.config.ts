@@ -6,11 +6,14 @@ const nextConfig: NextConfig = {
   // The container image (Dockerfile) builds with CALLBOARD_STANDALONE=1: Next then copies only the files the
   // server needs into .next/standalone, which keeps the image small. `npm start` and the tests serve with
   // `next start`, which warns about (and does not need) a standalone build, so it stays off there.
-  ...(process.env.CALLBOARD_STANDALONE === "1" && {
-    output: "standalone" as const,
+  ...(process.env.CALLBOARD_STANDALONE === "1" && { output: "standalone" as const }),
+  experimental: {
     // Each image build starts afresh, so Turbopack's build cache would only cost a minute to write.
-    experimental: { turbopackFileSystemCacheForBuild: false },
-  }),
+    ...(process.env.CALLBOARD_STANDALONE === "1" && { turbopackFileSystemCacheForBuild: false }),
+    // The proxy (proxy.ts) sees every request, and Next cuts bodies past this size for it: room for a
+    // knowledge base's 20 MB upload (KNOWLEDGE_MAX_FILE_BYTES) with its multipart framing.
+    proxyClientMaxBodySize: "21mb",
+  },
   // Native and WebAssembly-backed packages stay as Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,

@@ -27,9 +27,10 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
       credentials: "same-origin",
       headers: {
         [DASHBOARD_CLIENT_HEADER]: "dashboard",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        // A FormData body sets its own multipart content type (with the boundary).
+        ...(body === undefined || body instanceof FormData ? {} : { "content-type": "application/json" }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
     reportConnection("reconnecting");
@@ -70,6 +71,10 @@ export const apiClient = {
   async post<T>(path: string, body?: unknown): Promise<T> {
     const res = await request("POST", path, body ?? {});
     return res.status === 204 ? (undefined as T) : res.json();
+  },
+  /** A multipart/form-data upload (a file). */
+  async upload<T>(path: string, form: FormData): Promise<T> {
+    return (await request("POST", path, form)).json();
   },
   async put<T>(path: string, body: unknown): Promise<T> {
     return (await request("PUT", path, body)).json();

@@ -159,6 +159,12 @@ const envSchema = z.object({
   EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(10_000_000),
   /** The largest inbound e-mail taken in (a webhook body, an IMAP message); larger ones are recorded as too large. */
   EMAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
+  /** Knowledge bases: the largest file (or fetched URL) one source may be. */
+  KNOWLEDGE_MAX_FILE_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(20_000_000),
+  /** Knowledge bases: how many sources one knowledge base may hold. */
+  KNOWLEDGE_MAX_SOURCES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Knowledge bases: the total size of one knowledge base's sources. */
+  KNOWLEDGE_MAX_TOTAL_BYTES: z.coerce.number().int().min(1000).max(10_000_000_000).default(200_000_000),
   /** Allow webhook URLs on loopback/private/link-local addresses (local development and tests only). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false", "1", "0"])

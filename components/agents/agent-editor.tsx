@@ -1,6 +1,6 @@
 "use client";
 // /agents/new and /agents/{id}: the agent form, and (for an existing agent) activate or deactivate,
-// and its actions.
+// its actions and its knowledge bases.
 import { ActionsSection } from "@/components/actions/actions-section";
 import { useAgentQuery } from "@/components/queries/directory";
 import { ActiveBadge } from "@/components/ui/active-badge";
@@ -9,6 +9,7 @@ import { DetailState } from "@/components/ui/detail-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActiveToggle } from "@/components/ui/active-toggle";
 import { AgentForm } from "./agent-form";
+import { AgentKnowledge } from "./agent-knowledge";
 import { fullName } from "./names";
 import { useUpdateAgentMutation } from "./queries";
 import { TestAgent } from "./test-agent";
@@ -61,6 +62,9 @@ export function AgentEditor({ id, isAdmin }: { id: string; isAdmin: boolean }) {
           <AgentForm agent={data} />
           <div className="mt-6">
             <ActionsSection agentId={data.id} isAdmin={isAdmin} />
+          </div>
+          <div className="mt-6">
+            <AgentKnowledge agentId={data.id} />
           </div>
           <div className="mt-6 grid gap-6 xl:grid-cols-2">
             <TestAgent agent={data} />

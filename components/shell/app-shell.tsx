@@ -14,6 +14,7 @@ const MAIN: NavItem[] = [
   { href: "/customers", label: "Customers" },
   { href: "/agents", label: "Agents" },
   { href: "/skills", label: "Skills" },
+  { href: "/knowledge", label: "Knowledge" },
 ];
 
 function settingsFor(user: StaffPrincipal): NavItem[] {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { httpUrl, text, uuid } from "@/lib/validation";
 
 /** Tools every agent already has; an action may not shadow one. */
-export const BUILT_IN_TOOLS = ["end_interaction", "transfer_to_human", "lookup_custom_field"] as const;
+export const BUILT_IN_TOOLS = ["end_interaction", "transfer_to_human", "lookup_custom_field", "search_knowledge"] as const;
 export const MAX_ACTIONS_PER_AGENT = 20;
 export const MAX_PARAMETERS_BYTES = 20 * 1024;
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -78,6 +78,39 @@ describe("the model brain", () => {
     expect(turn.handoff?.reason).toMatch(/repeated its previous answer/);
   });
 
+  it("with a knowledge base: records the passages given, and runs search_knowledge within the turn", async () => {
+    const refund = { passageId: "p-2", sourceName: "Policy.md", heading: "Refunds", text: "Refunds take 5 days.", score: 2 };
+    const searched: string[] = [];
+    const knowledge = {
+      question: "How long is the return window?",
+      passages: [{ passageId: "p-1", sourceName: "Policy.md", heading: "Returns", text: "Returns within 30 days.", score: 3 }],
+      search: async (query: string) => {
+        searched.push(query);
+        return [refund];
+      },
+    };
+    llm.queue(
+      { tool: "search_knowledge", args: { query: "refund time" } },
+      { text: "Returns within 30 days; refunds take 5 days." },
+    );
+    const turn = await brain.decide(asked("How long is the return window?", { knowledge }));
+    expect(turn.reply).toBe("Returns within 30 days; refunds take 5 days.");
+    expect(searched).toEqual(["refund time"]);
+    expect(turn.tools.map((t) => t.name)).toEqual(["knowledge", "search_knowledge"]);
+    expect(turn.tools[0].output).toBe("[1] Policy.md › Returns (passage p-1)");
+    expect(turn.tools[1].output).toBe("[1] Policy.md › Refunds (passage p-2)");
+    const first = llm.requests.at(-2);
+    expect(first?.messages[0].content).toContain("Returns within 30 days.");
+    expect(first?.tools?.map((t) => t.function.name)).toContain("search_knowledge");
+    expect(JSON.stringify(llm.requests.at(-1)?.messages)).toContain("Refunds take 5 days.");
+  });
+
+  it("offers no search_knowledge tool to an agent without knowledge bases", async () => {
+    llm.queue({ text: "Sure." });
+    await brain.decide(asked("Hi"));
+    expect(llm.requests.at(-1)?.tools?.map((t) => t.function.name)).not.toContain("search_knowledge");
+  });
+
   it("uses the agent's model and temperature", async () => {
     llm.queue({ text: "Fine." });
     await brain.decide(asked("Hi", { model: { name: "agent-model", temperature: 0.2 } }));

@@ -6,7 +6,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { hasToolCall, stepCountIs, streamText } from "ai";
 import { env } from "@/lib/env";
 import { conversationMessages, systemPrompt } from "./prompt";
-import { END_TOOL, endInput, TRANSFER_TOOL, toolsFor, transferInput } from "./tools";
+import { citedPassages, END_TOOL, endInput, TRANSFER_TOOL, toolsFor, transferInput } from "./tools";
 import type { Brain, BrainContext, DecideHooks, Decision, ToolLog, Usage } from "./types";
 
 /** Tool round trips within one turn (an action, its result, the reply). */
@@ -37,6 +37,16 @@ function lastAgentReply(context: BrainContext): string | null {
 /** One attempt at the turn. Throws on any failure, so the caller can retry. */
 async function attempt(context: BrainContext, hooks: DecideHooks): Promise<Decision> {
   const tools: ToolLog[] = [];
+  const knowledge = context.knowledge;
+  if (knowledge && knowledge.passages.length > 0) {
+    // Staff see which passages the reply was written from (an internal line of the timeline).
+    tools.push({
+      name: "knowledge",
+      input: { question: knowledge.question },
+      output: citedPassages(knowledge.passages),
+      ok: true,
+    });
+  }
   const result = streamText({
     model: model(context.model.name),
     system: systemPrompt(context),

@@ -22,6 +22,29 @@ describe("systemPrompt", () => {
   });
 });
 
+describe("systemPrompt with a knowledge base", () => {
+  const passage = {
+    passageId: "p1",
+    sourceName: "Returns policy",
+    heading: "Returns",
+    text: "Items may be returned within 30 days.",
+    score: 1.5,
+  };
+  const knowledge = (passages: (typeof passage)[]) => ({ question: "Return window?", passages, search: async () => passages });
+
+  it("adds the grounding rule and the passages with their source names", () => {
+    const prompt = systemPrompt(testContext({ knowledge: knowledge([passage]) }));
+    expect(prompt).toContain("Grounding rule");
+    expect(prompt).toContain("transfer_to_human");
+    expect(prompt).toContain("[1] Returns policy › Returns\nItems may be returned within 30 days.");
+  });
+
+  it("says when nothing matched, and has no knowledge section without knowledge bases", () => {
+    expect(systemPrompt(testContext({ knowledge: knowledge([]) }))).toContain("No passage of the knowledge base matches");
+    expect(systemPrompt(testContext())).not.toContain("Grounding rule");
+  });
+});
+
 describe("conversationMessages", () => {
   it("maps sides to roles, marks staff turns, drops internal lines and joins consecutive turns", () => {
     const messages = conversationMessages([

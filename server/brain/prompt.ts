@@ -2,7 +2,7 @@
 // time) and the conversation as chat messages. Pure functions, unit-tested in prompt.test.ts.
 import type { ModelMessage } from "ai";
 import type { Channel } from "@/server/calls/status";
-import type { BrainContext, ConversationLine } from "./types";
+import type { BrainContext, ConversationLine, KnowledgePassage } from "./types";
 
 const CHANNEL_STYLE: Record<Channel, string> = {
   call: "This is a phone call: answer in short spoken sentences, one idea at a time, with no lists, links or formatting.",
@@ -23,6 +23,26 @@ function facts(context: BrainContext): string {
   return lines.join("\n");
 }
 
+/** Passages as the model reads them: numbered, with the source's name and heading. */
+export function formatPassages(passages: KnowledgePassage[]): string {
+  return passages.map((p, i) => `[${i + 1}] ${p.sourceName}${p.heading ? ` › ${p.heading}` : ""}\n${p.text}`).join("\n\n");
+}
+
+function knowledgeSection(context: BrainContext): string | null {
+  const knowledge = context.knowledge;
+  if (!knowledge) return null;
+  const found = knowledge.passages.length
+    ? `Passages of the knowledge base for the customer's latest message:\n${formatPassages(knowledge.passages)}`
+    : "No passage of the knowledge base matches the customer's latest message.";
+  return [
+    "Grounding rule: answer questions about the company, its products, policies and procedures only from the " +
+      "knowledge base's passages (below, or found with search_knowledge) or from what is on file about this " +
+      "interaction. When they do not hold the answer, say honestly that you do not know, and offer to get a " +
+      "person: call transfer_to_human. Do not mention passage numbers or the knowledge base to the customer.",
+    found,
+  ].join("\n\n");
+}
+
 export function systemPrompt(context: BrainContext): string {
   return [
     `You are ${context.agentName}, an agent of the ${context.skillName} team, talking with a customer.`,
@@ -35,6 +55,7 @@ export function systemPrompt(context: BrainContext): string {
     "When the customer's request is handled and they have nothing more, say goodbye and call end_interaction.",
     "When the customer asks for a person, or you cannot help, call transfer_to_human with the reason.",
     "Messages marked as written by staff were sent by a human colleague: carry on from them.",
+    knowledgeSection(context),
   ]
     .filter(Boolean)
     .join("\n\n");

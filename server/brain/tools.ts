@@ -5,10 +5,15 @@ import { jsonSchema, type ToolSet, tool } from "ai";
 import { z } from "zod";
 import { invokeAction } from "@/server/actions/invoke";
 import { BUILT_IN_TOOLS } from "@/server/actions/schema";
-import type { BrainContext, ToolLog } from "./types";
+import { formatPassages } from "./prompt";
+import type { BrainContext, KnowledgePassage, ToolLog } from "./types";
+
+/** What staff see of the passages a turn used: source, heading and the passage's id, never to the customer. */
+export const citedPassages = (passages: KnowledgePassage[]) =>
+  passages.map((p, i) => `[${i + 1}] ${p.sourceName}${p.heading ? ` › ${p.heading}` : ""} (passage ${p.passageId})`).join("; ");
 
 // The built-in names are reserved in server/actions/schema.ts, so no agent action can shadow them.
-export const [END_TOOL, TRANSFER_TOOL, LOOKUP_TOOL] = BUILT_IN_TOOLS;
+export const [END_TOOL, TRANSFER_TOOL, LOOKUP_TOOL, KNOWLEDGE_TOOL] = BUILT_IN_TOOLS;
 
 export const OUTCOMES = ["resolved", "unresolved", "follow-up", "not-interested", "other"] as const;
 
@@ -39,6 +44,25 @@ export function toolsFor(context: BrainContext, log: (entry: ToolLog) => void): 
         const output = field ? String(field.value) : `Nothing named "${name}" is on file.`;
         log({ name: LOOKUP_TOOL, input: { name }, output, ok: Boolean(field) });
         return output;
+      },
+    });
+  }
+  const knowledge = context.knowledge;
+  if (knowledge) {
+    tools[KNOWLEDGE_TOOL] = tool({
+      description:
+        "Search the company's knowledge base (help centre, policies, FAQ) for passages that answer a question. " +
+        "Answer only from what it returns; when nothing fits, say you do not know and offer a person.",
+      inputSchema: z.object({ query: z.string().max(500).describe("The question, in a few words.") }),
+      execute: async ({ query }) => {
+        const passages = await knowledge.search(query);
+        log({
+          name: KNOWLEDGE_TOOL,
+          input: { query },
+          output: passages.length ? citedPassages(passages) : "nothing found",
+          ok: true,
+        });
+        return passages.length ? formatPassages(passages) : "No passage of the knowledge base matches this question.";
       },
     });
   }

@@ -9,6 +9,16 @@ export type LineSender = "agent" | "customer" | "staff" | "system" | "tool";
 /** One line of the conversation as the brain sees it. Internal lines (tool calls, notes) are staff-only. */
 export type ConversationLine = { sender: LineSender; content: string; senderName: string | null; internal: boolean };
 
+/** A passage of the agent's knowledge bases, as the model reads it. */
+export type KnowledgePassage = { passageId: string; sourceName: string; heading: string; text: string; score: number };
+
+/** The agent's knowledge bases: what was found for the customer's latest message, and a search for more. */
+export type KnowledgeAccess = {
+  question: string;
+  passages: KnowledgePassage[];
+  search: (query: string) => Promise<KnowledgePassage[]>;
+};
+
 /** An HTTP action the model may call (server/actions). */
 export type ActionTool = EnabledAction;
 
@@ -29,6 +39,8 @@ export type BrainContext = {
   now: Date;
   model: { name: string | null; temperature: number | null };
   actions: ActionTool[];
+  /** Set when the agent (or the interaction's skill) has knowledge bases. */
+  knowledge?: KnowledgeAccess | null;
 };
 
 /** A tool the brain called during its turn, shown to staff in the timeline. */

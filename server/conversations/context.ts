@@ -1,10 +1,14 @@
 // Builds what the brain sees from a stored conversation.
 import type { CustomField, EffectiveAgent } from "@/server/calls/schema";
 import type { Channel } from "@/server/calls/status";
-import type { ActionTool, BrainContext, LineSender } from "@/server/brain/types";
+import type { ActionTool, BrainContext, KnowledgeAccess, LineSender } from "@/server/brain/types";
 import type { ConversationRow } from "./queries";
 
-export function brainContext(row: ConversationRow, actions: ActionTool[]): BrainContext {
+export function brainContext(
+  row: ConversationRow,
+  actions: ActionTool[],
+  knowledge: KnowledgeAccess | null = null,
+): BrainContext {
   const agent = JSON.parse(row.effectiveAgent) as EffectiveAgent;
   return {
     interactionId: row.id,
@@ -31,5 +35,6 @@ export function brainContext(row: ConversationRow, actions: ActionTool[]): Brain
     now: new Date(),
     model: { name: row.agent.llmModel, temperature: row.agent.llmTemperature },
     actions,
+    knowledge,
   };
 }

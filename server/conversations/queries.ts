@@ -20,6 +20,7 @@ export const findConversation = (id: string) =>
       direction: true,
       persona: true,
       agentId: true,
+      skillId: true,
       effectiveAgent: true,
       customFields: true,
       initialMessage: true,

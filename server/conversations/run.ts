@@ -13,7 +13,8 @@ import { isTerminal } from "@/server/calls/status";
 import { publishCallEvent } from "@/server/events/bus";
 import { brainFor } from "@/server/brain";
 import { listEnabledActions } from "@/server/actions/queries";
-import { openingLine, type ToolLog } from "@/server/brain/types";
+import { type KnowledgeAccess, openingLine, type ToolLog } from "@/server/brain/types";
+import { knowledgeBaseIdsFor, searchPassages } from "@/server/knowledge/queries";
 import { simulatedCustomerTurn } from "@/server/transports/simulator/customer";
 import { advanceJob, type JobRow, LostLease, postponeJob, renewLease } from "@/server/engine/queries";
 import { advanceTo, appendMessage, endConversation, handOff } from "./apply";
@@ -23,7 +24,7 @@ import { DeliveryRefused } from "@/server/transports/types";
 import { deliver } from "./deliver";
 import { findCarried } from "@/server/transports/carried";
 import { LIVE_PATH } from "./inbound";
-import { enqueue, findConversation, findForWrite, type JobKind, runningElsewhere } from "./queries";
+import { type ConversationRow, enqueue, findConversation, findForWrite, type JobKind, runningElsewhere } from "./queries";
 import { markTyping, publishTyping } from "./typing";
 
 /** Pace of the simulated customer, so a watcher can follow the conversation. */
@@ -93,6 +94,26 @@ function toolLines(tools: ToolLog[]) {
   }));
 }
 
+/** Passages per automatic retrieval (the customer's latest message) and per search_knowledge call. */
+const AUTO_PASSAGES = 3;
+const SEARCH_PASSAGES = 5;
+
+/** The agent's (and the skill's) knowledge bases, with what they hold for the customer's latest message. */
+async function knowledgeFor(row: ConversationRow): Promise<KnowledgeAccess | null> {
+  const ids = await knowledgeBaseIdsFor(row.agentId, row.skillId);
+  if (ids.length === 0) return null;
+  const search = async (query: string, limit = SEARCH_PASSAGES) =>
+    (await searchPassages(ids, query, limit)).map((h) => ({
+      passageId: h.id,
+      sourceName: h.sourceName,
+      heading: h.heading,
+      text: h.text,
+      score: h.score,
+    }));
+  const question = row.messages.findLast((m) => m.sender === "customer" && !m.internal)?.content ?? "";
+  return { question, passages: question ? await search(question, AUTO_PASSAGES) : [], search };
+}
+
 async function agentTurn(job: JobRow, workerId: string): Promise<void> {
   const row = await findConversation(job.interactionId);
   if (!row || isTerminal(row.status) || row.takenOverById || row.needsPerson) {
@@ -101,12 +122,13 @@ async function agentTurn(job: JobRow, workerId: string): Promise<void> {
   }
   const brain = brainFor(row.brain);
   const actions = brain.name === "llm" ? await listEnabledActions(row.agentId) : [];
+  const knowledge = brain.name === "llm" ? await knowledgeFor(row) : null;
   const seen = row.messages.length;
   const renew = setInterval(() => void renewLease(job, workerId).catch(() => {}), 5_000);
   markTyping(row.id, true);
   let decision: Awaited<ReturnType<typeof brain.decide>>;
   try {
-    decision = await brain.decide(brainContext(row, actions), { onText: (text) => publishTyping(row.id, text) });
+    decision = await brain.decide(brainContext(row, actions, knowledge), { onText: (text) => publishTyping(row.id, text) });
   } finally {
     clearInterval(renew);
     markTyping(row.id, false);

@@ -12,6 +12,8 @@ import { createThrottledErrorLog, createWakeableSleep } from "./loop";
 import { sweepStaleInteractions } from "./sweeper";
 import { deleteExpiredSessions } from "@/server/auth/session";
 import { deleteExpiredIdempotencyKeys } from "@/server/calls/idempotency";
+import { indexerDue, indexPendingSources, wakeIndexer } from "@/server/knowledge/indexer";
+import { releaseSourceLeases } from "@/server/knowledge/queries";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const BATCH = 16;
@@ -25,7 +27,10 @@ export async function startWorker() {
   if (globalForWorker.callboardWorker?.running) return;
   const state: WorkerState = { running: true };
   globalForWorker.callboardWorker = state;
-  if (dialect === "sqlite") await releaseAllLeases();
+  if (dialect === "sqlite") {
+    await releaseAllLeases();
+    await releaseSourceLeases();
+  }
 
   const idle = createWakeableSleep();
   const onWake = () => idle.wake();
@@ -33,6 +38,8 @@ export async function startWorker() {
   const logError = createThrottledErrorLog("worker");
   const turns = new Set<Promise<void>>();
   let lastSweep = 0;
+  // Knowledge sources are parsed beside the loop, one at a time, so a large PDF delays no conversation.
+  let indexing: Promise<void> | null = null;
 
   const loop = (async () => {
     while (state.running) {
@@ -42,6 +49,16 @@ export async function startWorker() {
           await sweepStaleInteractions();
           await deleteExpiredSessions();
           await deleteExpiredIdempotencyKeys();
+        }
+        if (!indexing && indexerDue()) {
+          indexing = indexPendingSources()
+            .then((n) => {
+              if (n >= 10) wakeIndexer();
+            })
+            .catch(logError)
+            .finally(() => {
+              indexing = null;
+            });
         }
         const started = Date.now();
         const limit = BATCH - turns.size;
@@ -76,7 +93,7 @@ export async function startWorker() {
     idle.wake();
     workerSignal.off("wake", onWake);
     await loop;
-    await Promise.all(turns);
+    await Promise.all([...turns, indexing]);
   };
   console.log(`[callboard] worker ${WORKER_ID} started (${dialect})`);
 }

@@ -62,6 +62,14 @@ import {
   webhookTestEventSchema,
   webhookWithSecretSchema,
 } from "@/server/webhooks/schema";
+import {
+  createKnowledgeBaseSchema,
+  createSourceSchema,
+  knowledgeBaseSchema,
+  knowledgeHitSchema,
+  knowledgeSourceSchema,
+  updateKnowledgeBaseSchema,
+} from "@/server/knowledge/schema";
 
 export type SchemaMeta = { id: string; description?: string };
 
@@ -86,6 +94,9 @@ export const responseSchemas = registry([
   [actionSchema, { id: "AgentAction", description: "An HTTP tool the agent's model may call." }],
   [actionSecretSchema, { id: "AgentActionSecret", description: "The key that signs the agent's action requests." }],
   [skillSchema, { id: "Skill" }],
+  [knowledgeBaseSchema, { id: "KnowledgeBase" }],
+  [knowledgeSourceSchema, { id: "KnowledgeSource", description: "A document of a knowledge base and its indexing status." }],
+  [knowledgeHitSchema, { id: "KnowledgeHit", description: "A passage found for a question, with its source's name." }],
   [customerSchema, { id: "Customer" }],
   [statsSchema, { id: "Stats" }],
   [apiKeySchema, { id: "ApiKey", description: "An API credential, without its secret." }],
@@ -130,6 +141,12 @@ export const requestSchemas = registry([
   [updateActionSchema, { id: "UpdateAgentActionRequest", description: "Send at least one field." }],
   [createSkillSchema, { id: "CreateSkillRequest" }],
   [updateSkillSchema, { id: "UpdateSkillRequest", description: "Send at least one field." }],
+  [createKnowledgeBaseSchema, { id: "CreateKnowledgeBaseRequest" }],
+  [updateKnowledgeBaseSchema, { id: "UpdateKnowledgeBaseRequest", description: "Send at least one field." }],
+  [
+    createSourceSchema,
+    { id: "CreateKnowledgeSourceRequest", description: "Pasted text or a URL; files go as multipart/form-data." },
+  ],
   [createApiKeySchema, { id: "CreateApiKeyRequest" }],
   [createStaffUserSchema, { id: "CreateStaffUserRequest" }],
   [updateStaffUserSchema, { id: "UpdateStaffUserRequest", description: "Send at least one of name, role or active." }],

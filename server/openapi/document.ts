@@ -182,6 +182,18 @@ function operation(op: Operation): Json {
             // One `example`, not an `examples` map: Swagger UI renders a map as an unlabelled <select>.
             ...(op.bodyExample !== undefined && { example: op.bodyExample }),
           },
+          ...(op.multipartFile && {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                required: ["file"],
+                properties: {
+                  file: { type: "string", contentMediaType: "application/octet-stream", description: "The document." },
+                  name: { type: "string", maxLength: 200, description: "Its name in the list (the file's name when left out)." },
+                },
+              },
+            },
+          }),
         },
       },
     }),

@@ -8,6 +8,7 @@ import { channelOperations } from "./operations/channels";
 import { chatOperations, takeoverOperations } from "./operations/conversations";
 import { directoryOperations } from "./operations/directory";
 import { emailOperations } from "./operations/email";
+import { knowledgeOperations } from "./operations/knowledge";
 import { systemOperations } from "./operations/system";
 import { webhookOperations } from "./operations/webhooks";
 import type { Operation } from "./types";
@@ -35,6 +36,10 @@ export const TAGS = [
       "webhook with the agent's action secret, and hands the answer back to the model.",
   },
   { name: "Skills", description: "What an agent can handle." },
+  {
+    name: "Knowledge",
+    description: "Knowledge bases: the team's documents that agents search and answer from, with a search preview.",
+  },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
   { name: "Stats", description: "The overview's counters." },
   {
@@ -65,6 +70,7 @@ export const OPERATIONS: Operation[] = [
   ...channelOperations,
   ...emailOperations,
   ...directoryOperations,
+  ...knowledgeOperations,
   ...actionOperations,
   ...webhookOperations,
   ...accountOperations,

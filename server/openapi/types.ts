@@ -43,6 +43,8 @@ export type Operation = {
   headers?: HeaderParam[];
   /** A schema registered in components.ts (requestSchemas). */
   body?: z.ZodType;
+  /** The body may also be a multipart/form-data upload: a `file` field and an optional `name`. */
+  multipartFile?: boolean;
   /** A documented example of the body, shown in /docs. */
   bodyExample?: unknown;
   responses: Record<number, ResponseSpec>;

@@ -96,10 +96,11 @@ export function forbiddenAddressReason(address: string): string | null {
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 
 /** What calls the URL, so a refusal names the thing the user is editing. */
-export type OutboundKind = "webhook" | "action";
+export type OutboundKind = "webhook" | "action" | "knowledge";
 const LABELS: Record<OutboundKind, { url: string; callers: string }> = {
   webhook: { url: "The webhook URL", callers: "Webhooks" },
   action: { url: "The action URL", callers: "Actions" },
+  knowledge: { url: "The source URL", callers: "Knowledge sources" },
 };
 
 function refusal(host: string, address: string, reason: string, kind: OutboundKind) {
