@@ -55,6 +55,7 @@ function matches(e: Inspectable): boolean {
     PRISMA_CODES.has(code) ||
     ADAPTER_KINDS.has(kind) ||
     SQLITE_CODE.test(code) ||
+    SQLITE_CODE.test(original) ||
     PG_MESSAGES.test(message)
   );
 }

@@ -115,3 +115,64 @@ describe("a locked SQLite database", () => {
     }
   });
 });
+
+describe("a full disk under SQLite", () => {
+  // A real full disk: a 3 MB tmpfs holding the database. Mounting one takes root; as another user this
+  // test fails with the reason rather than pretending to have checked anything.
+  it("answers writes 503 database_unavailable, keeps reads working, and leaves the database intact", {
+    timeout: 180_000,
+  }, async () => {
+    expect(asRoot, "mounting a small tmpfs to fill needs root; run the suite as root (CI does)").toBe(true);
+    const mountPoint = mkdtempSync(path.join(tmpdir(), "callboard-full-"));
+    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", mountPoint], { encoding: "utf8" });
+    expect(mounted.status, `mount failed: ${mounted.stderr}`).toBe(0);
+    const file = path.join(mountPoint, "callboard.db");
+    let app: Awaited<ReturnType<typeof startApp>> | undefined;
+    try {
+      prepareDatabase(`file:${file}`);
+      app = await startApp(`file:${file}`, {
+        WORKER_ENABLED: "false",
+        RECORDINGS_DIR: path.join(tmpdir(), "callboard-full-rec"),
+      });
+      // Long prompts fill the 3 MB quickly; each create either succeeds or meets the full disk.
+      const prompt = "x".repeat(19_000);
+      const statuses: number[] = [];
+      let refused: Awaited<ReturnType<typeof api>> | undefined;
+      for (let i = 0; i < 200 && !refused; i++) {
+        const res = await api(
+          "POST",
+          "/api/v1/calls",
+          {
+            agentId: AGENT_ID,
+            skillId: SKILL_ID,
+            channel: "sms",
+            customerName: `Full ${i}`,
+            customerPhone: "+14155550177",
+            agentOverride: { prompt: { prompt } },
+          },
+          {},
+          app.url,
+        );
+        statuses.push(res.status);
+        if (res.status !== 200) refused = res;
+      }
+      expect(refused, `the disk never filled: ${statuses.length} creates answered 200`).toBeDefined();
+      expect(refused!.status, JSON.stringify(refused!.body)).toBe(503);
+      expect(refused!.body.error.code).toBe("database_unavailable");
+      expect((await api("GET", "/api/v1/calls?limit=1", undefined, {}, app.url)).status).toBe(200);
+      expect(app.output()).not.toMatch(/uncaughtException|unhandledRejection/);
+      await app.stop();
+      app = undefined;
+      const check = new Database(file, { readonly: true });
+      try {
+        expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+        expect(check.pragma("journal_mode", { simple: true })).toBe("wal");
+      } finally {
+        check.close();
+      }
+    } finally {
+      await app?.stop();
+      spawnSync("umount", [mountPoint]);
+    }
+  });
+});
