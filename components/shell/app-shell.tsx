@@ -45,7 +45,10 @@ export function AppShell({ user, children }: { user: StaffPrincipal; children: R
           </Link>
           <span className="text-xs text-slate-400 lg:hidden">{user.email}</span>
         </div>
-        <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 lg:flex lg:flex-1 lg:flex-col lg:overflow-visible">
+        <nav
+          aria-label="Main"
+          className="overflow-x-auto px-2 pb-2 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col lg:overflow-y-auto lg:overflow-x-hidden"
+        >
           <NavLinks items={MAIN} className="flex gap-1 lg:flex-col" />
           <p className="mt-6 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-400 lg:block">Settings</p>
           <NavLinks items={settings} className="mt-1 flex gap-1 lg:flex-col" />

@@ -17,6 +17,9 @@ import { stopListening } from "@/server/events/pg-notify";
 import { stopImapPoller } from "@/server/transports/email/imap";
 import { stopWebhookWorker } from "@/server/webhooks/worker";
 
+/** How long closing the database connections may take after the grace period. */
+const CLOSE_WAIT_MS = 2_000;
+
 const globalForShutdown = globalThis as unknown as { callboardShutdown?: boolean };
 
 export function handleShutdownSignals() {
@@ -39,8 +42,9 @@ async function shutdown(signal: string) {
   }
   const finished = await requestsFinished(deadline);
   if (!finished) console.log(`[callboard] shutdown: ${requestsInFlight()} request(s) still running at the deadline`);
-  await stopListening();
-  await Promise.all([db.$disconnect().catch(() => {}), closeSqlPool()]);
+  // Closing a pool waits for its clients to be released: bounded, so a client lost in an outage cannot hold the exit.
+  const closed = Promise.all([stopListening(), db.$disconnect().catch(() => {}), closeSqlPool()]);
+  await Promise.race([closed, new Promise((r) => setTimeout(r, CLOSE_WAIT_MS))]);
   console.log(`[callboard] stopped (${streams} live stream(s) told to reconnect)`);
   process.exit(0);
 }

@@ -69,7 +69,7 @@ async function followWithReconnects(root: string, id: string, drop: Promise<void
         seen.push(r.value);
         if (r.value.id) lastId = r.value.id;
         const status = r.value.event === "status" || r.value.event === "call" ? r.value.data.status : undefined;
-        if (status === "completed") ended = true;
+        if (status === "completed" || r.value.data?.status === "completed") ended = true;
       }
     } finally {
       clearTimeout(timer);
@@ -98,7 +98,6 @@ describe("a PostgreSQL outage under load", () => {
       let outage!: () => void;
       const watched = followWithReconnects(app.url, ids[0], new Promise((r) => (outage = r)), 100_000);
       await new Promise((r) => setTimeout(r, 800));
-
       await server.stop();
       outage();
       const during = await create(app.url, 50);
