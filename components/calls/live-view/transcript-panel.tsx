@@ -12,12 +12,8 @@ export function TranscriptPanel({ call, live }: { call: Call; live: boolean }) {
           {live ? "The transcript appears here when the interaction ends." : "No transcript was produced."}
         </p>
       ) : (
-        <div
-          // A scrollable area must take keyboard focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable).
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-          tabIndex={0}
-          className="max-h-96 space-y-1.5 overflow-y-auto text-sm leading-relaxed text-slate-800"
-        >
+        // No inner scroll area: the page scrolls, so keyboard users need no extra focus stop to read it all.
+        <div className="space-y-1.5 text-sm leading-relaxed text-slate-800">
           {lines.map(({ id, text: line }) => {
             const m = /^(Agent|Customer): (.*)$/.exec(line);
             return (
