@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { dialect, env } from "@/lib/env";
+import { logThrottled } from "@/lib/log";
 import { pgNotify } from "@/lib/sql";
 import type { CallEvent } from "./bus";
 import { callNotificationSchema } from "./schema";
@@ -34,16 +35,12 @@ type ListenerState = {
 const globalForNotify = globalThis as unknown as {
   callboardInstanceId?: string;
   callboardPgListener?: ListenerState;
-  callboardNotifyErrorAt?: number;
 };
 globalForNotify.callboardInstanceId ??= randomBytes(8).toString("hex");
 const INSTANCE_ID = globalForNotify.callboardInstanceId;
 
 function logError(what: string, error: unknown) {
-  const now = Date.now();
-  if (now - (globalForNotify.callboardNotifyErrorAt ?? 0) < ERROR_LOG_EVERY_MS) return;
-  globalForNotify.callboardNotifyErrorAt = now;
-  console.error(`[callboard] live events: ${what}:`, error instanceof Error ? error.message : error);
+  logThrottled("live-events", `live events: ${what}: ${error instanceof Error ? error.message : error}`, ERROR_LOG_EVERY_MS);
 }
 
 /** Tells the other instances about a committed change. Fire and forget: their poll is the fallback. */
