@@ -4,8 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
+import { SaveRow } from "@/components/ui/save-row";
 import { Card } from "@/components/ui/page-header";
 import { ErrorNotice, Spinner } from "@/components/ui/states";
 import { apiClient } from "@/lib/api-client";
@@ -73,17 +72,12 @@ export function AgentKnowledge({ agentId }: { agentId: string }) {
               ))}
             </div>
           </fieldset>
-          <FormError message={save.error instanceof Error ? save.error.message : null} className="mt-3" />
-          <div className="mt-3 flex items-center gap-3">
-            <Button type="submit" variant="secondary" disabled={save.isPending || chosen === null}>
-              Save knowledge bases
-            </Button>
-            {save.isSuccess && chosen === null && (
-              <span role="status" className="text-sm text-green-800">
-                Saved.
-              </span>
-            )}
-          </div>
+          <SaveRow
+            label="Save knowledge bases"
+            error={save.error instanceof Error ? save.error.message : null}
+            busy={save.isPending || chosen === null}
+            saved={save.isSuccess && chosen === null}
+          />
         </form>
       )}
     </Card>

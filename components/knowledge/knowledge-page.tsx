@@ -7,6 +7,7 @@ import { useAgentsQuery } from "@/components/queries/directory";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { SaveRow } from "@/components/ui/save-row";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorNotice, LoadingBlock, Spinner } from "@/components/ui/states";
 import { apiClient } from "@/lib/api-client";
@@ -408,17 +409,7 @@ function AttachedAgents({ kb }: { kb: KnowledgeBaseDto }) {
               ))}
             </div>
           </fieldset>
-          <FormError message={errorText(save.error)} className="mt-3" />
-          <div className="mt-3 flex items-center gap-3">
-            <Button type="submit" variant="secondary" disabled={save.isPending}>
-              Save agents
-            </Button>
-            {save.isSuccess && (
-              <span role="status" className="text-sm text-green-800">
-                Saved.
-              </span>
-            )}
-          </div>
+          <SaveRow label="Save agents" error={errorText(save.error)} busy={save.isPending} saved={save.isSuccess} />
         </form>
       )}
     </Card>
