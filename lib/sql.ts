@@ -15,6 +15,8 @@ export type SqlValue = string | number | boolean | null | Date | Uint8Array;
 export interface SqlTx {
   /** First row of a query, or undefined. Placeholders are `?`. */
   one<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
+  /** Every row of a query (or of an UPDATE … RETURNING). */
+  all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   run(sql: string, params?: SqlValue[]): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ async function sqliteTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   };
   const tx: SqlTx = {
     one: async <T>(sql: string, params: SqlValue[] = []) => prepared(sql).get(...params.map(encodeSqlite)) as T | undefined,
+    all: async <T>(sql: string, params: SqlValue[] = []) => prepared(sql).all(...params.map(encodeSqlite)) as T[],
     run: async (sql, params = []) => {
       prepared(sql).run(...params.map(encodeSqlite));
     },
@@ -121,6 +124,8 @@ async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   const tx: SqlTx = {
     one: async <T>(sql: string, params: SqlValue[] = []) =>
       (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows[0] as T | undefined,
+    all: async <T>(sql: string, params: SqlValue[] = []) =>
+      (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows as T[],
     run: async (sql, params = []) => {
       await client.query({ text: numbered(sql), values: params.map(encodePg) });
     },

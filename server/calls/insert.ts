@@ -16,6 +16,7 @@ import { defaultBrain } from "@/server/brain";
 import { messageSid } from "@/server/channels/simulator/script";
 import { providerFor, transportFor } from "@/server/transports";
 import { headerText, newThreadToken } from "@/server/transports/email/headers";
+import { INBOUND_LANE, type Lane, LANES } from "@/server/engine/lanes";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -98,6 +99,8 @@ async function findOrCreateCustomer(tx: SqlTx, who: CustomerIdentity, now: Date)
 /** How an interaction is run: by whom (provider, brain) and who started it. */
 export type InsertOptions = {
   idempotencyKeyId?: string;
+  /** The engine's queue lane (server/engine/lanes.ts); inbound interactions default to interactive, others to the API lane. */
+  lane?: Lane;
   /**
    * The customer started it: by web chat, a text or an e-mail (whose first message is stored with the
    * interaction), or a phone call. `externalId` is the provider's id for the interaction (a CallSid) and
@@ -134,7 +137,10 @@ function runBy(input: CreateCallInput, inbound: boolean) {
  * Records the interaction and queues its work in one transaction; returns the row as findCall would.
  * With an idempotency claim, the key is bound to the new interaction in the same transaction.
  */
-export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound, also }: InsertOptions = {}): Promise<CallRow> {
+export function insertCall(
+  input: CreateCallInput,
+  { idempotencyKeyId, inbound, also, lane = inbound ? INBOUND_LANE : { lane: LANES.api, key: null } }: InsertOptions = {},
+): Promise<CallRow> {
   return sqlTransaction(async (tx) => {
     const now = new Date();
     const { agent, skillName } = await loadAgentAndSkill(tx, input.agentId, input.skillId);
@@ -222,8 +228,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound, 
       `INSERT INTO "Interaction" (id, channel, status, "agentId", "skillId", "customerId", "customerName", "customerPhone",
          "customerEmail", "agentPhone", "agentEmail", "effectiveAgent", "customFields", "initialMessage", prompt,
          "unresolvedVariables", "hasRecording", provider, simulated, direction, brain, persona, "searchText", "createdAt",
-         "updatedAt", "lastActivityAt", "externalId", subject, "threadToken")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "updatedAt", "lastActivityAt", "externalId", subject, "threadToken", lane, "laneKey")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         row.channel,
@@ -254,6 +260,8 @@ export function insertCall(input: CreateCallInput, { idempotencyKeyId, inbound, 
         inbound?.externalId ?? null,
         subject,
         threadToken,
+        lane.lane,
+        lane.key,
       ],
     );
     await tx.run(

@@ -4,6 +4,7 @@ import { ApiError, fieldError, notFound } from "@/lib/errors";
 import { parseBodyValue } from "@/lib/http";
 import { writeTx } from "@/lib/sql";
 import { findAgent } from "@/server/agents/queries";
+import type { Lane } from "@/server/engine/lanes";
 import { wakeWorker } from "@/server/engine/signal";
 import { publishCallEvent } from "@/server/events/bus";
 import { closeAtProvider } from "@/server/transports";
@@ -21,9 +22,9 @@ function announceCreated(id: string) {
   publishCallEvent({ callId: id, kind: "status" });
 }
 
-export async function createCall(input: CreateCallInput) {
+export async function createCall(input: CreateCallInput, lane?: Lane) {
   // Plain SQL (insert.ts): the hot path. A lost race on a new customer's phone or e-mail is retried.
-  const row = await withUniqueRetry(() => insertCall(input));
+  const row = await withUniqueRetry(() => insertCall(input, { lane }));
   announceCreated(row.id);
   return toCall(row);
 }
@@ -32,7 +33,7 @@ export async function createCall(input: CreateCallInput) {
  * Create with an Idempotency-Key: the first request creates, repeats with the same body get the
  * original response (`replayed`), a different body gets 422 and a repeat during the first gets 409.
  */
-export async function createCallOnce(body: Record<string, unknown>, key: string, scope: string) {
+export async function createCallOnce(body: Record<string, unknown>, key: string, scope: string, lane?: Lane) {
   const outcome = await claimIdempotencyKey(scope, key, hashRequestBody(body));
   if ("replay" in outcome) {
     const saved = outcome.replay as { interactionId?: string };
@@ -41,7 +42,7 @@ export async function createCallOnce(body: Record<string, unknown>, key: string,
   let row: Awaited<ReturnType<typeof insertCall>>;
   try {
     const input = parseBodyValue(body, createCallSchema);
-    row = await withUniqueRetry(() => insertCall(input, { idempotencyKeyId: outcome.claim.id }));
+    row = await withUniqueRetry(() => insertCall(input, { idempotencyKeyId: outcome.claim.id, lane }));
   } catch (error) {
     await releaseIdempotencyKey(outcome.claim);
     throw error;

@@ -2,7 +2,9 @@
 // at a time (lockedBy/lockedUntil); each step commits its effects together with the job's next state,
 // guarded by the step number and the lease, so a step never applies twice, even across restarts or instances.
 import { db, type Tx } from "@/lib/db";
-import { withWriteLock } from "@/lib/sql";
+import { dialect } from "@/lib/env";
+import { sqlTransaction, withWriteLock } from "@/lib/sql";
+import { LANES, PROMOTE_AFTER_MS } from "./lanes";
 import { ANALYZE_JOB } from "@/server/conversations/queries";
 
 export const LEASE_MS = 15_000;
@@ -14,28 +16,39 @@ export type JobRow = { id: string; interactionId: string; kind: string; step: nu
 export class LostLease extends Error {}
 
 /**
- * Leases up to `limit` due jobs. The conditional update is the lock: on Postgres a competing
- * instance's identical UPDATE re-checks the row after the first commits and matches nothing.
+ * Leases up to `limit` due jobs in lane order, in one statement: an UPDATE … RETURNING over the ranked
+ * candidates. On Postgres, rows another instance is claiming right now are skipped (SKIP LOCKED), and a
+ * row it claimed between our read and our write fails the re-checked WHERE, so no job is leased twice.
  */
 export async function claimDueJobs(workerId: string, limit: number): Promise<JobRow[]> {
   const now = new Date();
-  const due = await db.job.findMany({
-    where: { state: "pending", runAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    select: { id: true, interactionId: true, kind: true, step: true, attempts: true },
-    orderBy: { runAt: "asc" },
-    take: limit,
-  });
-  const claimed: JobRow[] = [];
-  for (const job of due) {
-    const { count } = await withWriteLock(() =>
-      db.job.updateMany({
-        where: { id: job.id, step: job.step, state: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        data: { lockedBy: workerId, lockedUntil: new Date(Date.now() + LEASE_MS) },
-      }),
-    );
-    if (count === 1) claimed.push(job);
-  }
-  return claimed;
+  const promoteBefore = new Date(now.getTime() - PROMOTE_AFTER_MS);
+  // Due jobs in run order (lanes.ts): by lane, where a batch or analysis job that has waited past
+  // PROMOTE_AFTER_MS competes in the API lane; then round robin between the lane's keys (a job's place in
+  // its own key's queue); then oldest first.
+  const ownLane = `CASE WHEN j.kind = '${ANALYZE_JOB}' THEN ${LANES.background} ELSE i.lane END`;
+  const candidates = `
+    SELECT id FROM (
+      SELECT id, "runAt", lane, ROW_NUMBER() OVER (PARTITION BY lane, "laneKey" ORDER BY "runAt", id) AS turn
+        FROM (
+          SELECT j.id, j."runAt", i."laneKey",
+                 CASE WHEN ${ownLane} > ${LANES.api} AND j."runAt" < ? THEN ${LANES.api} ELSE ${ownLane} END AS lane
+            FROM "Job" j JOIN "Interaction" i ON i.id = j."interactionId"
+           WHERE j.state = 'pending' AND j."runAt" <= ? AND (j."lockedUntil" IS NULL OR j."lockedUntil" < ?)
+        ) due
+    ) ranked
+    ORDER BY lane, turn, "runAt"
+    LIMIT ?`;
+  const skipLocked = dialect === "postgresql" ? ` FOR UPDATE SKIP LOCKED` : "";
+  return sqlTransaction((tx) =>
+    tx.all<JobRow>(
+      `UPDATE "Job" SET "lockedBy" = ?, "lockedUntil" = ?
+        WHERE id IN (SELECT id FROM "Job" WHERE id IN (${candidates})${skipLocked})
+          AND state = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+        RETURNING id, "interactionId", kind, step, attempts`,
+      [workerId, new Date(now.getTime() + LEASE_MS), promoteBefore, now, now, limit, now],
+    ),
+  );
 }
 
 /** Moves a leased job to its next step (or ends it), failing with LostLease if another worker owns it. */
