@@ -54,7 +54,7 @@ const CUSTOM_FIELDS = JSON.stringify([{ name: "Order ID", value: "12345" }]);
 const TRANSCRIPTION =
   "Agent: Hello Jane, this is Ava calling about your recent order.\nCustomer: Thanks, when will it arrive?\nAgent: Tomorrow before noon.";
 
-function sqliteFile(url: string): string {
+export function sqliteFile(url: string): string {
   return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
