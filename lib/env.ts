@@ -38,6 +38,8 @@ const envSchema = z.object({
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   /** Live event streams one API credential or staff member may hold open at once (429 above). 0: no cap. */
   SSE_MAX_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Bearer token for GET /api/metrics (Prometheus). Without it, only a signed-in admin may read the metrics. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Simulated time between two conversation steps, in milliseconds. */
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Rows the CSV export reads per query while it streams (GET /api/v1/calls.csv). */

@@ -11,6 +11,7 @@ import { type Principal, requireAdmin, requireApiAuth, requireStaffSession } fro
 import type { StaffPrincipal } from "@/server/auth/session";
 import { handleApiError, shuttingDown } from "./errors";
 import { inFlight, isDraining } from "./lifecycle";
+import { metrics, routeLabel } from "./metrics";
 import { parseBody, parseParams, parseQuery } from "./http";
 
 export type AuthMode = "public" | "api" | "staff" | "admin";
@@ -51,19 +52,25 @@ export function route<
   B extends Schema = undefined,
 >(options: RouteOptions<M, P, Q, B>, fn: (args: RouteArgs<M, P, Q, B>) => Promise<Response>) {
   const authenticate = AUTHENTICATE[options.auth] as (req: Request) => Promise<PrincipalOf<M>>;
+  const handle = async (req: Request, ctx: RouteContext): Promise<Response> => {
+    try {
+      if (isDraining()) throw shuttingDown();
+      // Authentication comes before any parsing, so an anonymous caller learns nothing about the input rules.
+      const auth = await authenticate(req);
+      const rawParams = await ctx?.params;
+      const params = (options.params ? parseParams(rawParams, options.params) : undefined) as Parsed<P>;
+      const query = (options.query ? parseQuery(req, options.query) : undefined) as Parsed<Q>;
+      const body = (options.body ? await parseBody(req, options.body) : undefined) as Parsed<B>;
+      return await fn({ req, auth, params, query, body });
+    } catch (error) {
+      return handleApiError(error);
+    }
+  };
   return (req: Request, ctx: RouteContext): Promise<Response> =>
     inFlight(async () => {
-      try {
-        if (isDraining()) throw shuttingDown();
-        // Authentication comes before any parsing, so an anonymous caller learns nothing about the input rules.
-        const auth = await authenticate(req);
-        const rawParams = await ctx?.params;
-        const params = (options.params ? parseParams(rawParams, options.params) : undefined) as Parsed<P>;
-        const query = (options.query ? parseQuery(req, options.query) : undefined) as Parsed<Q>;
-        const body = (options.body ? await parseBody(req, options.body) : undefined) as Parsed<B>;
-        return await fn({ req, auth, params, query, body });
-      } catch (error) {
-        return handleApiError(error);
-      }
+      const done = metrics.httpDuration.startTimer({ method: req.method, route: routeLabel(new URL(req.url).pathname) });
+      const response = await handle(req, ctx);
+      done({ status: String(response.status) });
+      return response;
     });
 }

@@ -3,6 +3,7 @@
 // (LLM_MAX_ATTEMPTS in all); after that the caller records the analysis as failed with the reason.
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText, Output } from "ai";
+import { timeModel } from "@/lib/metrics";
 import { env } from "@/lib/env";
 import type { AnalysisInput, AnalysisResult } from "./rules";
 import { buildModelOutputSchema } from "./schema";
@@ -68,15 +69,17 @@ export async function analyseWithModel(input: AnalysisInput, modelName: string |
   for (let n = 0; n < env.LLM_MAX_ATTEMPTS; n++) {
     if (n > 0) await sleep(Math.min(4000, 250 * 2 ** (n - 1)));
     try {
-      const answer = await generateText({
-        model: model(modelName),
-        system: systemPrompt(input),
-        prompt: userPrompt(input),
-        output: Output.object({ schema, name: "analysis" }),
-        temperature: 0,
-        maxRetries: 0,
-        abortSignal: AbortSignal.timeout(env.LLM_TIMEOUT_MS),
-      });
+      const answer = await timeModel("analysis", () =>
+        generateText({
+          model: model(modelName),
+          system: systemPrompt(input),
+          prompt: userPrompt(input),
+          output: Output.object({ schema, name: "analysis" }),
+          temperature: 0,
+          maxRetries: 0,
+          abortSignal: AbortSignal.timeout(env.LLM_TIMEOUT_MS),
+        }),
+      );
       usage.promptTokens += answer.usage.inputTokens ?? 0;
       usage.completionTokens += answer.usage.outputTokens ?? 0;
       const out = answer.output;

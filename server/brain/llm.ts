@@ -4,6 +4,7 @@
 // and when the model repeats itself or runs past LLM_MAX_TURNS, the conversation goes to a person.
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { hasToolCall, stepCountIs, streamText } from "ai";
+import { timeModel } from "@/lib/metrics";
 import { env } from "@/lib/env";
 import { conversationMessages, systemPrompt } from "./prompt";
 import { citedPassages, END_TOOL, endInput, TRANSFER_TOOL, toolsFor, transferInput } from "./tools";
@@ -112,7 +113,7 @@ export const llmBrain: Brain = {
     for (let n = 0; n < env.LLM_MAX_ATTEMPTS; n++) {
       if (n > 0) await sleep(Math.min(8000, 500 * 2 ** (n - 1)));
       try {
-        const decision = await attempt(context, hooks);
+        const decision = await timeModel("turn", () => attempt(context, hooks));
         decision.usage.promptTokens += spent.promptTokens;
         decision.usage.completionTokens += spent.completionTokens;
         const previous = lastAgentReply(context);

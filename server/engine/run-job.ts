@@ -6,6 +6,7 @@
 // interaction is open: a call put on hold during its last step waits, and ends with its transcript.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 import { withWriteLock, writeTx } from "@/lib/sql";
 import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
@@ -61,6 +62,11 @@ async function stepOnce(job: JobRow, workerId: string, hooks: StepHooks): Promis
 }
 
 export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {}) {
+  await runJobStep(job, workerId, hooks);
+  metrics.engineSteps.inc({ kind: job.kind });
+}
+
+async function runJobStep(job: JobRow, workerId: string, hooks: StepHooks) {
   if (job.kind === ANALYZE_JOB) {
     // After the end: a failing analysis never touches the interaction's status.
     await runAnalysisJob(job, workerId).catch((error) => failAnalysisJob(job, workerId, error));

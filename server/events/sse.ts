@@ -50,6 +50,9 @@ const globalForSse = globalThis as unknown as { callboardStreams?: Set<SseChanne
 globalForSse.callboardStreams ??= new Set<SseChannel>();
 const openStreams = globalForSse.callboardStreams;
 
+/** Live event streams this process holds open (GET /api/metrics). */
+export const openStreamCount = () => openStreams.size;
+
 /**
  * Ends every open stream with a reconnect hint (graceful shutdown): clients reconnect after
  * RETRY_MS, to another instance behind the load balancer, and resume from their Last-Event-ID.
