@@ -254,8 +254,7 @@ async function benchDialect(dialect: Dialect) {
         ...create,
         ratio,
         budget: `>= ${pct(BUDGET.postgresCreateRatio)} of ping, p99 < ${BUDGET.postgresCreateP99Ms} ms`,
-        verdict:
-          ok && ratio >= BUDGET.postgresCreateRatio && create.result.p99 < BUDGET.postgresCreateP99Ms ? "PASS" : "MISS",
+        verdict: ok && ratio >= BUDGET.postgresCreateRatio && create.result.p99 < BUDGET.postgresCreateP99Ms ? "PASS" : "MISS",
       });
     }
     const pending = await waitForIdleWorker(dialect, database.url, 0);

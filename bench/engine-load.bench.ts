@@ -9,6 +9,7 @@
 //          updatedAt), p95 < 250 ms;
 //      and the RSS of the app's whole process tree is sampled (peak < 600 MB), and the engine's throughput
 //      is read from the Job table (steps committed per second while the backlog is being worked, >= 300).
+// Then, on Postgres, the scale-out shape: two web-only instances and one worker instance on one database.
 // A missed budget is reported, not failed: the exit code is 0 unless the benchmark itself broke.
 import os from "node:os";
 import Database from "better-sqlite3";
@@ -31,6 +32,7 @@ import { treeRssBytes } from "./proc";
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 5000);
 const HOLD_MS = Number(process.env.BENCH_HOLD_MS ?? 20_000);
 const PROBE_EVERY_MS = 1000;
+const SPLIT_MS = 10_000;
 const FIRST_MESSAGE_TIMEOUT_MS = 60_000;
 const BUDGET = { firstMessageP95S: 5, eventP95Ms: 250, rssMb: 600, stepsPerSecond: 300 };
 const APP_ENV = {
@@ -236,6 +238,61 @@ async function benchDialect(dialect: Dialect) {
   }
 }
 
+/**
+ * The shape a team would run on Postgres: two web-only instances behind a (simulated) balancer and one
+ * worker instance, on one database. Creates are split over both web instances for SPLIT_MS; then the
+ * worker's throughput on what they created is read from the Job table.
+ */
+async function benchScaleOut() {
+  const database = await newDatabase("postgresql");
+  const apps: RunningApp[] = [];
+  try {
+    prepareDatabase(database.url);
+    const web = await Promise.all([0, 1].map(() => startApp(database.url, { ...APP_ENV, WORKER_ENABLED: "false" })));
+    apps.push(...web);
+    const worker = await startApp(database.url, APP_ENV);
+    apps.push(worker);
+    log(`postgresql, 2 web + 1 worker: creates on ${web.map((a) => a.url).join(" and ")} for ${SPLIT_MS / 1000} s`);
+    const load = (app: RunningApp, durationMs: number) =>
+      runLoad({
+        url: `${app.url}/api/v1/calls`,
+        method: "POST",
+        headers: { authorization: AUTH, "content-type": "application/json" },
+        body: callBody("Scale-out", "+14155550200"),
+        expectStatus: 200,
+        connections: 8,
+        durationMs,
+      });
+    await Promise.all(web.map((app) => load(app, 2000))); // warm-up
+    const results = await Promise.all(web.map((app) => load(app, SPLIT_MS)));
+    const steps0 = await stepsDone("postgresql", database.url);
+    const t0 = performance.now();
+    await sleep(HOLD_MS);
+    const stepsPerSecond = ((await stepsDone("postgresql", database.url)) - steps0) / ((performance.now() - t0) / 1000);
+    const rps = results.reduce((sum, r) => sum + r.rps, 0);
+    const errors = results.reduce((sum, r) => sum + r.errors, 0);
+    rows.push(
+      {
+        dialect: "postgresql",
+        measure: "2 web + 1 worker: create call, 16 connections split over the web instances",
+        value: `${rps.toFixed(0)} req/s, p99 ${Math.max(...results.map((r) => r.p99)).toFixed(0)} ms${errors ? `, ${errors} errors` : ""}`,
+        budget: "",
+        verdict: "",
+      },
+      {
+        dialect: "postgresql",
+        measure: "2 web + 1 worker: engine throughput on the worker instance",
+        value: `${stepsPerSecond.toFixed(0)} steps/s`,
+        budget: "",
+        verdict: "",
+      },
+    );
+  } finally {
+    for (const app of apps) await app.stop();
+    await database.drop().catch(() => {});
+  }
+}
+
 function printTable() {
   const header = ["dialect", "measure", "value", "budget", "result"];
   const body = rows.map((r) => [r.dialect, r.measure, r.value, r.budget, r.verdict]);
@@ -274,6 +331,16 @@ async function main() {
       broken = true;
       console.error(
         `[bench] ${dialect}: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    }
+  }
+  if (await postgresAvailable()) {
+    try {
+      await benchScaleOut();
+    } catch (error) {
+      broken = true;
+      console.error(
+        `[bench] scale-out: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
   }
