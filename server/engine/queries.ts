@@ -11,24 +11,27 @@ export const LEASE_MS = 15_000;
 export const MAX_ATTEMPTS = 5;
 
 export type JobRow = { id: string; interactionId: string; kind: string; step: number; attempts: number };
+/** A job as claimed: with the lane it was ranked in (lanes.ts). */
+export type ClaimedJob = JobRow & { lane: number };
 
 /** Thrown inside a step's transaction when the lease was lost: the transaction rolls back. */
 export class LostLease extends Error {}
 
 /**
- * Leases up to `limit` due jobs in lane order, in one statement: an UPDATE … RETURNING over the ranked
- * candidates. On Postgres, rows another instance is claiming right now are skipped (SKIP LOCKED), and a
- * row it claimed between our read and our write fails the re-checked WHERE, so no job is leased twice.
+ * Leases up to `limit` due jobs in lane order: the ranked candidates are read, then leased in one UPDATE
+ * … RETURNING whose WHERE re-checks that each is still free. On Postgres, rows another instance is claiming
+ * right now are skipped (SKIP LOCKED), and a row it claimed between our read and our write fails the
+ * re-check, so no job is leased twice.
  */
-export async function claimDueJobs(workerId: string, limit: number): Promise<JobRow[]> {
+export async function claimDueJobs(workerId: string, limit: number): Promise<ClaimedJob[]> {
   const now = new Date();
   const promoteBefore = new Date(now.getTime() - PROMOTE_AFTER_MS);
   // Due jobs in run order (lanes.ts): by lane, where a batch or analysis job that has waited past
   // PROMOTE_AFTER_MS competes in the API lane; then round robin between the lane's keys (a job's place in
   // its own key's queue); then oldest first.
   const ownLane = `CASE WHEN j.kind = '${ANALYZE_JOB}' THEN ${LANES.background} ELSE i.lane END`;
-  const candidates = `
-    SELECT id FROM (
+  const ranked = `
+    SELECT id, lane FROM (
       SELECT id, "runAt", lane, ROW_NUMBER() OVER (PARTITION BY lane, "laneKey" ORDER BY "runAt", id) AS turn
         FROM (
           SELECT j.id, j."runAt", i."laneKey",
@@ -39,16 +42,21 @@ export async function claimDueJobs(workerId: string, limit: number): Promise<Job
     ) ranked
     ORDER BY lane, turn, "runAt"
     LIMIT ?`;
-  const skipLocked = dialect === "postgresql" ? ` FOR UPDATE SKIP LOCKED` : "";
-  return sqlTransaction((tx) =>
-    tx.all<JobRow>(
+  const skipLocked = dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : "";
+  return sqlTransaction(async (tx) => {
+    const candidates = await tx.all<{ id: string; lane: number | string }>(ranked, [promoteBefore, now, now, limit]);
+    if (candidates.length === 0) return [];
+    const lanes = new Map(candidates.map((c) => [c.id, Number(c.lane)]));
+    const ids = candidates.map(() => "?").join(", ");
+    const claimed = await tx.all<JobRow>(
       `UPDATE "Job" SET "lockedBy" = ?, "lockedUntil" = ?
-        WHERE id IN (SELECT id FROM "Job" WHERE id IN (${candidates})${skipLocked})
+        WHERE id IN (SELECT id FROM "Job" WHERE id IN (${ids})${skipLocked})
           AND state = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
         RETURNING id, "interactionId", kind, step, attempts`,
-      [workerId, new Date(now.getTime() + LEASE_MS), promoteBefore, now, now, limit, now],
-    ),
-  );
+      [workerId, new Date(now.getTime() + LEASE_MS), ...lanes.keys(), now],
+    );
+    return claimed.map((job) => ({ ...job, lane: lanes.get(job.id) ?? LANES.api }));
+  });
 }
 
 /** Moves a leased job to its next step (or ends it), failing with LostLease if another worker owns it. */

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { dialect } from "@/lib/db";
 import { env } from "@/lib/env";
-import { claimDueJobs, releaseAllLeases, releaseLeasesOf } from "./queries";
+import { LANES } from "./lanes";
+import { type ClaimedJob, claimDueJobs, releaseAllLeases, releaseLeasesOf } from "./queries";
 import { runJob } from "./run-job";
 import { workerSignal } from "./signal";
 import { createThrottledErrorLog, createWakeableSleep } from "./loop";
@@ -64,15 +65,17 @@ export async function startWorker() {
         const limit = BATCH - turns.size;
         const jobs = limit > 0 ? await claimDueJobs(WORKER_ID, limit) : [];
         // A conversation turn waits seconds on a model: it runs on beside the loop (its lease renewed),
-        // so a customer's next message is picked up at once instead of after the slowest turn.
-        for (const job of jobs.filter((j) => j.kind !== "simulate")) {
+        // so a customer's next message is picked up at once instead of after the slowest turn. A step
+        // someone is waiting on (the interactive lane) runs beside the loop too, outside the duty cycle.
+        const beside = (j: ClaimedJob) => j.kind !== "simulate" || j.lane === LANES.interactive;
+        for (const job of jobs.filter(beside)) {
           const turn = runJob(job, WORKER_ID).finally(() => {
             turns.delete(turn);
             idle.wake();
           });
           turns.add(turn);
         }
-        const steps = jobs.filter((j) => j.kind === "simulate");
+        const steps = jobs.filter((j) => !beside(j));
         await Promise.all(steps.map((job) => runJob(job, WORKER_ID)));
         if (steps.length > 0) {
           // Duty cycle: when there is a backlog, rest as long as the batch took (scaled by
