@@ -161,6 +161,18 @@ const envSchema = z.object({
   EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).max(100_000_000).default(10_000_000),
   /** The largest inbound e-mail taken in (a webhook body, an IMAP message); larger ones are recorded as too large. */
   EMAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
+  /**
+   * Semantic search in knowledge bases: any OpenAI-compatible /v1/embeddings (OpenAI, Ollama
+   * http://localhost:11434/v1). Unset: lexical search only; set: search fuses the lexical and semantic rankings.
+   */
+  EMBEDDINGS_BASE_URL: z.string().url("EMBEDDINGS_BASE_URL must be a URL such as http://localhost:11434/v1").optional(),
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  EMBEDDINGS_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  /**
+   * A passage found only by meaning must be at least this similar (cosine) to the question, so a question
+   * the documents do not cover finds nothing instead of the least unrelated passage. Model-dependent.
+   */
+  EMBEDDINGS_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).default(0.3),
   /** Knowledge bases: the largest file (or fetched URL) one source may be. */
   KNOWLEDGE_MAX_FILE_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(20_000_000),
   /** Knowledge bases: how many sources one knowledge base may hold. */

@@ -24,7 +24,7 @@ function createMetrics() {
     }),
     modelDuration: new client.Histogram({
       name: "callboard_model_request_duration_seconds",
-      help: "Language model requests (agent turns and post-call analysis), by use and outcome.",
+      help: "Model requests (agent turns, post-call analysis, embeddings), by use and outcome.",
       labelNames: ["use", "outcome"] as const,
       buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64],
       registers: [registry],
@@ -56,7 +56,7 @@ export function routeLabel(pathname: string): string {
 }
 
 /** Times a model request into callboard_model_request_duration_seconds. */
-export async function timeModel<T>(use: "turn" | "analysis", fn: () => Promise<T>): Promise<T> {
+export async function timeModel<T>(use: "turn" | "analysis" | "embedding", fn: () => Promise<T>): Promise<T> {
   const end = metrics.modelDuration.startTimer({ use });
   try {
     const result = await fn();

@@ -6,6 +6,7 @@
 import { env } from "@/lib/env";
 import { workerSignal } from "@/server/engine/signal";
 import { chunkText } from "./chunk";
+import { embeddingsConfigured, embedTexts } from "./embed";
 import { fetchSource } from "./fetch";
 import { CONTENT_TYPES, documentKind, documentText, ParseError } from "./parse";
 import { claimPendingSource, failSource, storePassages } from "./queries";
@@ -54,7 +55,15 @@ async function indexOne(source: NonNullable<Awaited<ReturnType<typeof claimPendi
     );
     const passages = chunkText(text);
     if (passages.length === 0) throw new ParseError("The document holds no text to index.");
-    await storePassages(source.id, source.knowledgeBaseId, passages, size);
+    // Without vectors a source is still found lexically; an embeddings server that is down is retried
+    // like any other unexpected failure (the lease runs out), then the source fails with the reason.
+    const embeddings = embeddingsConfigured()
+      ? await embedTexts(passages.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text))).catch((error) => {
+          if (source.attempts < MAX_ATTEMPTS) throw error;
+          throw new ParseError(`The embeddings server failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
+      : undefined;
+    await storePassages(source.id, source.knowledgeBaseId, passages, size, embeddings);
   } catch (error) {
     if (error instanceof ParseError) {
       await failSource(source.id, error.message);

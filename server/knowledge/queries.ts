@@ -3,8 +3,10 @@
 // raw SQL here. The indexes are kept in sync by the migrations (triggers / a generated column), so every
 // passage write below updates them in its own transaction.
 import { containsText, dialect, db, Prisma, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { writeTx } from "@/lib/sql";
 import type { Passage } from "./chunk";
+import { bytesToVector, dot, embeddingsConfigured, embedTexts, fuseRankings, vectorToBytes } from "./embed";
 
 export const kbSelect = {
   id: true,
@@ -206,7 +208,13 @@ export async function claimPendingSource() {
  * Replaces a source's passages and marks it ready, all in one transaction: a search sees the old
  * passages or the new ones, never half. Nothing is written when the source was deleted meanwhile.
  */
-export const storePassages = (id: string, knowledgeBaseId: string, passages: Passage[], size?: number) =>
+export const storePassages = (
+  id: string,
+  knowledgeBaseId: string,
+  passages: Passage[],
+  size?: number,
+  embeddings?: Float32Array[],
+) =>
   writeTx(
     async (tx) => {
       const marked = await tx.knowledgeSource.updateMany({
@@ -224,9 +232,14 @@ export const storePassages = (id: string, knowledgeBaseId: string, passages: Pas
       await tx.knowledgePassage.deleteMany({ where: { sourceId: id } });
       for (let i = 0; i < passages.length; i += 500) {
         await tx.knowledgePassage.createMany({
-          data: passages
-            .slice(i, i + 500)
-            .map((p, j) => ({ sourceId: id, knowledgeBaseId, ordinal: i + j, heading: p.heading, text: p.text })),
+          data: passages.slice(i, i + 500).map((p, j) => ({
+            sourceId: id,
+            knowledgeBaseId,
+            ordinal: i + j,
+            heading: p.heading,
+            text: p.text,
+            embedding: embeddings?.[i + j] ? vectorToBytes(embeddings[i + j]) : null,
+          })),
         });
       }
       return true;
@@ -269,10 +282,68 @@ export function searchTerms(q: string): string[] {
   return [...new Set(words)].slice(0, 32);
 }
 
-/** The best passages for a question among the given knowledge bases' ready sources, best first. */
+/** How many candidates each ranking contributes before they are fused. */
+const FUSE_DEPTH = 50;
+
+/**
+ * The best passages for a question among the given knowledge bases' ready sources, best first: the
+ * lexical ranking alone, or, with EMBEDDINGS_BASE_URL set, fused with the semantic one (reciprocal rank
+ * fusion), so a question worded differently from the document still finds it.
+ */
 export async function searchPassages(knowledgeBaseIds: string[], q: string, limit: number): Promise<SearchHit[]> {
+  if (knowledgeBaseIds.length === 0) return [];
+  if (!embeddingsConfigured()) return lexicalSearch(knowledgeBaseIds, q, limit);
+  const [lexical, [question]] = await Promise.all([
+    lexicalSearch(knowledgeBaseIds, q, FUSE_DEPTH),
+    embedTexts([q.slice(0, 2000)]),
+  ]);
+  const semantic = await semanticRanking(knowledgeBaseIds, question, FUSE_DEPTH);
+  const fused = fuseRankings([lexical.map((h) => h.id), semantic]);
+  const best = [...fused.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+  const known = new Map(lexical.map((h) => [h.id, h]));
+  const missing = best.map(([id]) => id).filter((id) => !known.has(id));
+  for (const hit of await passagesByIds(missing)) known.set(hit.id, hit);
+  return best.flatMap(([id, score]) => {
+    const hit = known.get(id);
+    return hit ? [{ ...hit, score: Math.round(score * 10_000) / 10_000 }] : [];
+  });
+}
+
+/** Passage ids by cosine similarity to the question's vector (brute force over the stored vectors). */
+async function semanticRanking(knowledgeBaseIds: string[], question: Float32Array, limit: number): Promise<string[]> {
+  const rows = await db.knowledgePassage.findMany({
+    where: { knowledgeBaseId: { in: knowledgeBaseIds }, embedding: { not: null }, source: { status: "ready" } },
+    select: { id: true, embedding: true },
+  });
+  return rows
+    .map((r) => ({ id: r.id, score: dot(question, bytesToVector(r.embedding as Uint8Array)) }))
+    .filter((r) => r.score >= env.EMBEDDINGS_MIN_SIMILARITY)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((r) => r.id);
+}
+
+async function passagesByIds(ids: string[]): Promise<SearchHit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.knowledgePassage.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      sourceId: true,
+      knowledgeBaseId: true,
+      ordinal: true,
+      heading: true,
+      text: true,
+      source: { select: { name: true } },
+    },
+  });
+  return rows.map(({ source, ...r }) => ({ ...r, sourceName: source.name, score: 0 }));
+}
+
+/** The lexical ranking: FTS5 on SQLite, tsvector on Postgres. */
+async function lexicalSearch(knowledgeBaseIds: string[], q: string, limit: number): Promise<SearchHit[]> {
   const terms = searchTerms(q);
-  if (terms.length === 0 || knowledgeBaseIds.length === 0) return [];
+  if (terms.length === 0) return [];
   const ids = Prisma.join(knowledgeBaseIds);
   let rows: SearchHit[];
   if (dialect === "sqlite") {

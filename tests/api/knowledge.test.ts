@@ -304,6 +304,54 @@ describe("indexing across a restart", () => {
   });
 });
 
+describe("semantic search (EMBEDDINGS_BASE_URL)", () => {
+  it("embeds passages while indexing and fuses both rankings, so a question in other words finds the policy", async () => {
+    const db = await newDatabase(inject("dialect"));
+    prepareDatabase(db.url);
+    // The fake's toy model knows that "money" is about refunds, "back" about returns and "period" about days.
+    const semantic = await startApp(db.url, { EMBEDDINGS_BASE_URL: llm.baseUrl, EMBEDDINGS_MODEL: "fake-embed" });
+    const before = llm.embeddingRequests.length;
+    try {
+      const at = (path: string, body?: unknown, method = body ? "POST" : "GET") => api(method, path, body, {}, semantic.url);
+      const kb = await at("/api/v1/knowledge-bases", { name: "Semantic" });
+      const source = await at(`/api/v1/knowledge-bases/${kb.body.id}/sources`, { kind: "text", name: "FAQ", text: FAQ });
+      expect(source.status).toBe(202);
+      const ready = await waitFor(
+        () => at(`/api/v1/knowledge-bases/${kb.body.id}/sources/${source.body.id}`),
+        (r) => r.body.status !== "processing",
+      );
+      expect(ready.body).toMatchObject({ status: "ready", chunkCount: 3 });
+      // One request embedded the three passages, with the configured model.
+      const indexing = llm.embeddingRequests.slice(before);
+      expect(indexing[0]).toMatchObject({ model: "fake-embed" });
+      expect(indexing[0].input).toHaveLength(3);
+
+      const search = async (q: string) =>
+        z
+          .array(knowledgeHitSchema)
+          .parse((await at(`/api/v1/knowledge-bases/${kb.body.id}/search?q=${encodeURIComponent(q)}`)).body);
+      // No word of this question is in the FAQ: lexical search alone finds nothing (see the app above).
+      expect(await search("money back period")).not.toEqual([]);
+      expect((await search("money back period"))[0]).toMatchObject({ heading: "Returns", sourceName: "FAQ" });
+      expect(await searchLexical("money back period")).toEqual([]);
+      // Both rankings agree on a question in the document's own words.
+      expect((await search("return window"))[0]).toMatchObject({ heading: "Returns" });
+      // Nothing is similar enough to a question the documents do not cover.
+      expect(await search("parrot grooming tips")).toEqual([]);
+    } finally {
+      await semantic.stop();
+      await db.drop();
+    }
+  });
+});
+
+async function searchLexical(q: string) {
+  const kb = await createKb({ name: "Lexical only" });
+  const source = await call("POST", `/api/v1/knowledge-bases/${kb.id}/sources`, { kind: "text", name: "FAQ", text: FAQ });
+  await settled(kb.id, source.body.id);
+  return search(kb.id, q);
+}
+
 type Line = { sender: string; internal: boolean; content: string };
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {

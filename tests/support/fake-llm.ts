@@ -1,5 +1,5 @@
 // A loopback OpenAI-compatible server (POST /v1/chat/completions, streamed as SSE or not, tool calls
-// included), standing in for OpenAI, Ollama or vLLM, which these machines cannot reach. Tests queue
+// included, and POST /v1/embeddings), standing in for OpenAI, Ollama or vLLM, which these machines cannot reach. Tests queue
 // what the "model" does next; with nothing queued it answers from a small default policy, so a whole
 // conversation can run through it. Every request is recorded for assertions (prompt, tools, stream).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -102,16 +102,61 @@ function send(res: ServerResponse, request: ChatRequest, turn: Exclude<FakeTurn,
   next();
 }
 
+// POST /v1/embeddings: a toy model that knows a few synonyms, so a test can tell semantic search from
+// lexical search. Words of one concept share a dimension (weight 1); any other word lands on a hashed
+// dimension with a small weight. Deterministic, and the real response shape.
+const CONCEPTS: Record<string, string[]> = {
+  refund: ["refund", "refunds", "money"],
+  return: ["return", "returns", "back"],
+  window: ["window", "period", "days"],
+  delivery: ["delivery", "shipping", "arrive", "arrives"],
+};
+const DIMS = 256;
+const CONCEPT_OF = new Map(Object.entries(CONCEPTS).flatMap(([concept, words], i) => words.map((w) => [w, i] as const)));
+
+export function fakeEmbedding(text: string): number[] {
+  const v = new Array<number>(DIMS).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    const concept = CONCEPT_OF.get(word);
+    if (concept !== undefined) v[concept] += 1;
+    else {
+      let h = 0;
+      for (const c of word) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+      v[Object.keys(CONCEPTS).length + (h % (DIMS - Object.keys(CONCEPTS).length))] += 0.25;
+    }
+  }
+  return v;
+}
+
+function sendEmbeddings(res: ServerResponse, body: { model: string; input: string | string[] }) {
+  const inputs = Array.isArray(body.input) ? body.input : [body.input];
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      object: "list",
+      data: inputs.map((text, index) => ({ object: "embedding", index, embedding: fakeEmbedding(text) })),
+      model: body.model,
+      usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8 },
+    }),
+  );
+}
+
 export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = defaultPolicy) {
   const queue: FakeTurn[] = [];
   // Turns meant for one conversation: taken only by a request whose messages contain `match`.
   const targeted: { match: string; turn: FakeTurn }[] = [];
   const requests: ChatRequest[] = [];
+  const embeddingRequests: { model: string; input: string | string[] }[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
     req.setEncoding("utf8");
     req.on("data", (c) => (body += c));
     req.on("end", () => {
+      if (req.method === "POST" && req.url?.endsWith("/embeddings")) {
+        embeddingRequests.push(JSON.parse(body));
+        sendEmbeddings(res, JSON.parse(body));
+        return;
+      }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
         res.writeHead(404, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { message: "not found" } }));
@@ -135,6 +180,7 @@ export async function startFakeLlm(policy: (request: ChatRequest) => FakeTurn = 
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     /** What the model does on its next requests, in order; then the policy again. */
     queue: (...turns: FakeTurn[]) => queue.push(...turns),
     /** Like queue, for the conversation whose messages contain `match` only (others run concurrently). */
