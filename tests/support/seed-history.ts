@@ -2,20 +2,9 @@
 // would have stored it: interactions at chosen instants with their analysis columns, and their
 // messages. The API cannot backdate an interaction, and analytics is about the past.
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
-
-// better-sqlite3 through require, typed locally, as bench/db.ts does.
-type SqliteDatabase = {
-  prepare(sql: string): { run(...params: unknown[]): unknown };
-  transaction(fn: () => void): () => void;
-  close(): void;
-};
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (
-  file: string,
-  o?: { timeout?: number },
-) => SqliteDatabase;
 
 export type SeedMessage = { sender: "agent" | "customer" | "staff" | "tool"; at: string; content: string; internal?: boolean };
 
