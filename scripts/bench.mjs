@@ -11,7 +11,7 @@ ensureDependencies();
 run(process.execPath, [join("scripts", "db-generate.mjs")]);
 ensureBuild();
 
-const all = ["create-call", "live-events"];
+const all = ["create-call", "live-events", "analytics"];
 const picked = process.argv.slice(2).filter((name) => all.includes(name));
 let status = 0;
 for (const name of picked.length ? picked : all) {

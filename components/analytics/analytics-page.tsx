@@ -113,6 +113,7 @@ function Tile({ label, value, hint, testId }: { label: string; value: React.Reac
 
 function Headline({ data }: { data: Analytics }) {
   const { totals, firstResponse } = data;
+  const tokens = totals.cost.promptTokens + totals.cost.completionTokens;
   return (
     <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
       <Tile label="Interactions" value={totals.interactions} testId="analytics-total" />
@@ -148,7 +149,7 @@ function Headline({ data }: { data: Analytics }) {
       <Tile
         label="Model cost"
         value={money(totals.cost.total, totals.cost.currency)}
-        hint={`${(totals.cost.promptTokens + totals.cost.completionTokens).toLocaleString("en-US")} tokens`}
+        hint={`${tokens.toLocaleString("en-US")} tokens${tokens > 0 && totals.cost.total === 0 ? ", not priced (LLM_PRICE_PER_1K_*)" : ""}`}
         testId="analytics-cost"
       />
     </div>
