@@ -14,6 +14,7 @@ export function ChartCard<T>({
   columns,
   rowKey,
   testId,
+  chartClassName = "h-64",
 }: {
   title: string;
   /** What the chart shows, read out in place of the drawing. */
@@ -23,12 +24,14 @@ export function ChartCard<T>({
   columns: TableColumn<T>[];
   rowKey: (row: T) => string;
   testId?: string;
+  /** The drawing's height (Tailwind class). */
+  chartClassName?: string;
 }) {
   return (
     <section aria-label={title} data-testid={testId} className="rounded-lg border border-slate-200 bg-white shadow-xs">
       <h2 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">{title}</h2>
       <div className="p-4">
-        <div role="img" aria-label={summary} className="h-64 w-full">
+        <div role="img" aria-label={summary} className={`${chartClassName} w-full`}>
           {chart}
         </div>
         <details className="mt-3 text-sm">

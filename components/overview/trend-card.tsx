@@ -22,9 +22,10 @@ export function TrendCard() {
       <ChartCard
         title="Last 7 days"
         testId="overview-trend"
+        chartClassName="h-36"
         summary={`Bars of interactions per day over the last 7 days: ${data.totals.interactions} in all, ${data.buckets.at(-1)?.total ?? 0} today.`}
         chart={
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 144 }}>
             <BarChart data={rows} accessibilityLayer={false}>
               <XAxis dataKey="name" tick={{ fontSize: 12, fill: "#475569" }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} width={32} />

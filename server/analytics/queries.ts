@@ -73,6 +73,9 @@ const MEASURES = `count(*) AS n,
   sum(CASE WHEN i."simulated" THEN 0 ELSE i."promptTokens" END) AS pt,
   sum(CASE WHEN i."simulated" THEN 0 ELSE i."completionTokens" END) AS ct`;
 
+/** The column names MEASURES answers. */
+const MEASURE_NAMES = ["n", "ok", "judged", "positive", "neutral", "negative", "unknown", "none", "needs", "pt", "ct"] as const;
+
 export type Measures = {
   count: number;
   successful: number;
@@ -83,10 +86,7 @@ export type Measures = {
   completionTokens: number;
 };
 
-type MeasureRow = Record<
-  "n" | "ok" | "judged" | "positive" | "neutral" | "negative" | "unknown" | "none" | "needs" | "pt" | "ct",
-  unknown
->;
+type MeasureRow = Record<(typeof MEASURE_NAMES)[number], unknown>;
 
 const measures = (r: MeasureRow): Measures => ({
   count: n(r.n),
@@ -121,7 +121,7 @@ export async function measuresByAgentAndSkill(scope: Scope) {
   const where = scopeWhere(scope);
   const rows = await sqlRows<MeasureRow & { agentId: string; agentName: string; skillId: string; skillName: string }>(
     `SELECT g."agentId" AS "agentId", a."name" || CASE WHEN a."lastname" = '' THEN '' ELSE ' ' || a."lastname" END AS "agentName",
-            g."skillId" AS "skillId", s."name" AS "skillName", g.*
+            g."skillId" AS "skillId", s."name" AS "skillName", ${MEASURE_NAMES.map((m) => `g.${m}`).join(", ")}
      FROM (SELECT i."agentId" AS "agentId", i."skillId" AS "skillId", ${MEASURES}
            FROM ${FROM_INTERACTIONS} WHERE ${where.sql} GROUP BY 1, 2) g
      JOIN "Agent" a ON a."id" = g."agentId" JOIN "Skill" s ON s."id" = g."skillId"`,
