@@ -114,10 +114,12 @@ const insertSql = (r: Row, placeholder: (i: number) => string) =>
 /** Inserts the interactions (and one customer they belong to) in one transaction. */
 export async function seedHistory(databaseUrl: string, items: SeedInteraction[]): Promise<void> {
   const customerId = randomUUID();
+  const first = new Date(Math.min(...items.map((i) => Date.parse(i.createdAt))));
   const customer: Row = {
     table: "Customer",
     columns: ["id", "name", "createdAt", "updatedAt"],
-    values: [customerId, items[0]?.customerName ?? "Customer", new Date(0), new Date(0)],
+    // The customer became one with their first interaction.
+    values: [customerId, items[0]?.customerName ?? "Customer", first, first],
   };
   const rows = [customer, ...rowsOf(customerId, items)];
   if (databaseUrl.startsWith("file:")) {
