@@ -95,7 +95,7 @@ test("analytics charts a past week, with tables, URL filters and an empty state"
     await expect(total(page)).toHaveText(String(HISTORY.length));
     await expect(page.getByTestId("analytics-needs-person")).toHaveText(String(count((s) => Boolean(s.needsPerson))));
     for (const id of ["chart-volume", "chart-status", "chart-success", "chart-sentiment", "chart-duration"]) {
-      await expect(page.getByTestId(id).locator("svg.recharts-surface").first()).toBeVisible();
+      await expect(page.getByTestId(id).locator(".recharts-xAxis")).toBeVisible();
     }
     // Stacked bars: one rectangle per channel and day that had any.
     const drawn = new Set(HISTORY.map((s) => `${s.createdAt.slice(0, 10)} ${s.channel}`)).size;
@@ -118,6 +118,14 @@ test("analytics charts a past week, with tables, URL filters and an empty state"
     await volume(page).getByText("Show as table").click(); // closed again: the screenshot shows the charts
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, "analytics");
+  });
+
+  await test.step("no sideways scrolling on a phone", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("chart-volume").locator(".recharts-xAxis")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   await test.step("a filter lands in the URL, narrows the figures and survives a reload", async () => {
@@ -146,7 +154,7 @@ test("analytics charts a past week, with tables, URL filters and an empty state"
 test("the overview shows the last 7 days as a small chart with a table", async ({ signedInPage: page }) => {
   await page.goto("/");
   const trend = page.getByTestId("overview-trend");
-  await expect(trend.locator("svg.recharts-surface")).toBeVisible();
+  await expect(trend.locator(".recharts-xAxis")).toBeVisible();
   await trend.getByText("Show as table").click();
   await expect(trend.getByRole("table", { name: "Last 7 days" }).getByRole("row")).toHaveCount(8);
   await expect(page.getByTestId("stat-needs-person")).toBeVisible();
