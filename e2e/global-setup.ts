@@ -6,6 +6,8 @@ export default async function globalSetup() {
   prepareDatabase(db.url);
   const app = await startApp(db.url);
   process.env.E2E_BASE_URL = app.url;
+  // Specs that need a past history (analytics) write it straight into this database.
+  process.env.E2E_DATABASE_URL = db.url;
   return async () => {
     await app.stop();
   };

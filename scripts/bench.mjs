@@ -11,7 +11,7 @@ ensureDependencies();
 run(process.execPath, [join("scripts", "db-generate.mjs")]);
 ensureBuild();
 
-const all = ["create-call", "engine-load", "live-events", "knowledge"];
+const all = ["create-call", "engine-load", "live-events", "knowledge", "analytics"];
 const picked = process.argv.slice(2).filter((name) => all.includes(name));
 let status = 0;
 for (const name of picked.length ? picked : all) {

@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorNotice, LoadingBlock } from "@/components/ui/states";
 import { RecentCalls } from "./recent-calls";
 import { StatCounters } from "./stat-counters";
+import { TrendCard } from "./trend-card";
 import { useStatsQuery } from "./use-stats-query";
 
 function QuickLinks() {
@@ -16,6 +17,9 @@ function QuickLinks() {
         <ButtonLink href="/calls/new">New interaction</ButtonLink>
         <ButtonLink href="/calls" variant="secondary">
           All interactions
+        </ButtonLink>
+        <ButtonLink href="/analytics" variant="secondary">
+          Analytics
         </ButtonLink>
         <ButtonLink href="/agents" variant="secondary">
           Agents
@@ -48,7 +52,12 @@ export function Overview() {
           Settings. Live counters appear as soon as the first one begins.
         </EmptyState>
       ) : (
-        <StatCounters stats={stats.data} />
+        <>
+          <StatCounters stats={stats.data} />
+          <div className="mt-4">
+            <TrendCard />
+          </div>
+        </>
       )}
       <div className="mt-6 grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">

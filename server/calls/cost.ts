@@ -6,6 +6,10 @@ import type { Call } from "./schema";
 
 const round = (n: number) => Math.round(n * 1_000_000) / 1_000_000;
 
+/** The model's price of these tokens (analytics sums the tokens of many interactions first: the price is linear). */
+export const tokenCost = (promptTokens: number, completionTokens: number) =>
+  round((promptTokens / 1000) * env.LLM_PRICE_PER_1K_INPUT + (completionTokens / 1000) * env.LLM_PRICE_PER_1K_OUTPUT);
+
 export function costOf(row: {
   simulated: boolean;
   provider: string;
@@ -17,9 +21,7 @@ export function costOf(row: {
     return { total: 0, currency, model: 0, provider: 0, simulated: true, note: "Simulated: nothing is charged." };
   }
   const priced = env.LLM_PRICE_PER_1K_INPUT > 0 || env.LLM_PRICE_PER_1K_OUTPUT > 0;
-  const model = round(
-    (row.promptTokens / 1000) * env.LLM_PRICE_PER_1K_INPUT + (row.completionTokens / 1000) * env.LLM_PRICE_PER_1K_OUTPUT,
-  );
+  const model = tokenCost(row.promptTokens, row.completionTokens);
   // Web chat and e-mail have no per-interaction provider price; Twilio's is not fetched yet.
   const provider = row.provider === "twilio" ? null : 0;
   const notes = [

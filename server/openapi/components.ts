@@ -47,6 +47,7 @@ import {
   staffUserSchema,
   updateStaffUserSchema,
 } from "@/server/staff/schema";
+import { analyticsSchema } from "@/server/analytics/schema";
 import { statsSchema } from "@/server/stats/schema";
 import { healthSchema, pingSchema } from "@/server/system/schema";
 import {
@@ -99,6 +100,7 @@ export const responseSchemas = registry([
   [knowledgeHitSchema, { id: "KnowledgeHit", description: "A passage found for a question, with its source's name." }],
   [customerSchema, { id: "Customer" }],
   [statsSchema, { id: "Stats" }],
+  [analyticsSchema, { id: "Analytics", description: "Aggregates over a range of days (GET /api/v1/analytics)." }],
   [apiKeySchema, { id: "ApiKey", description: "An API credential, without its secret." }],
   [createdApiKeySchema, { id: "CreatedApiKey", description: "The new credential with its password, shown only here." }],
   [staffUserSchema, { id: "StaffUser" }],

@@ -41,7 +41,7 @@ export const TAGS = [
     description: "Knowledge bases: the team's documents that agents search and answer from, with a search preview.",
   },
   { name: "Customers", description: "The people Callboard's agents talk to (created by Create Call)." },
-  { name: "Stats", description: "The overview's counters." },
+  { name: "Stats", description: "The overview's counters and the analytics page's aggregates." },
   {
     name: "Webhooks",
     description:

@@ -4,6 +4,7 @@ import { directoryQuerySchema, idParamsSchema } from "@/lib/validation";
 import { agentSchema, createAgentSchema, updateAgentSchema } from "@/server/agents/schema";
 import { customerListQuerySchema, customerSchema } from "@/server/customers/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
+import { analyticsQuerySchema, analyticsSchema, MAX_RANGE_DAYS } from "@/server/analytics/schema";
 import { statsQuerySchema, statsSchema } from "@/server/stats/schema";
 import type { Operation } from "../types";
 
@@ -109,5 +110,20 @@ export const directoryOperations: Operation[] = [
     auth: "api",
     query: statsQuerySchema,
     responses: { 200: { description: "The counters.", body: statsSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/analytics",
+    operationId: "getAnalytics",
+    summary: "Analytics over a range of days",
+    description:
+      "Interactions per day (per hour when `from` equals `to`) by channel and by status, success rate and sentiment " +
+      "mix, duration median and p90 per channel, per-agent and per-skill tables with cost, time to first response " +
+      `of inbound conversations, and the "needs a person" count. Days are counted in \`tz\` (default UTC); the ` +
+      `range defaults to the last 7 days and covers at most ${MAX_RANGE_DAYS}.`,
+    tag: "Stats",
+    auth: "api",
+    query: analyticsQuerySchema,
+    responses: { 200: { description: "The aggregates.", body: analyticsSchema } },
   },
 ];
