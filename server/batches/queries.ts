@@ -46,8 +46,7 @@ export async function insertBatchSql(tx: SqlTx, input: CreateBatchInput, setting
   );
   for (let from = 0; from < input.tasks.length; from += CHUNK) {
     const chunk = input.tasks.slice(from, from + CHUNK);
-    const values: SqlValue[] = [];
-    chunk.forEach((task, i) => values.push(...taskValues(id, from + i + 1, task, settings.startAt, now)));
+    const values: SqlValue[] = chunk.flatMap((task, i) => taskValues(id, from + i + 1, task, settings.startAt, now));
     await tx.run(
       `INSERT INTO "BatchTask" (id, "batchId", seq, state, input, "customerName", "customerPhone", "customerEmail", attempts, "runAt", "updatedAt")
        VALUES ${chunk.map(() => "(?, ?, ?, 'pending', ?, ?, ?, ?, 0, ?, ?)").join(", ")}`,
@@ -60,7 +59,17 @@ export async function insertBatchSql(tx: SqlTx, input: CreateBatchInput, setting
 function taskValues(batchId: string, seq: number, task: BatchTaskInput, runAt: Date, now: Date): SqlValue[] {
   const o = task.customerOverride;
   const name = [o?.firstName, o?.lastName].filter(Boolean).join(" ") || task.customerName || null;
-  return [randomUUID(), batchId, seq, JSON.stringify(task), name, taskPhone(task) ?? null, o?.email ?? task.customerEmail ?? null, runAt, now];
+  return [
+    randomUUID(),
+    batchId,
+    seq,
+    JSON.stringify(task),
+    name,
+    taskPhone(task) ?? null,
+    o?.email ?? task.customerEmail ?? null,
+    runAt,
+    now,
+  ];
 }
 
 export function findBatch(id: string) {
@@ -124,7 +133,15 @@ export function findActiveBatches() {
 
 /** Started tasks whose interaction has ended: their outcome is due. */
 export async function findEndedTasksSql(tx: SqlTx, limit: number) {
-  return tx.all<{ id: string; batchId: string; attempts: number; interactionId: string; status: string; retryPolicy: string; batchStatus: string }>(
+  return tx.all<{
+    id: string;
+    batchId: string;
+    attempts: number;
+    interactionId: string;
+    status: string;
+    retryPolicy: string;
+    batchStatus: string;
+  }>(
     `SELECT t.id, t."batchId", t.attempts, t."interactionId", i.status, b."retryPolicy", b.status AS "batchStatus"
        FROM "BatchTask" t JOIN "Interaction" i ON i.id = t."interactionId" JOIN "Batch" b ON b.id = t."batchId"
       WHERE t.state = 'started' AND i.status IN (${terminalIn}) LIMIT ${Number(limit)}`,

@@ -35,7 +35,7 @@ export const callingWindowSchema = z
   .strictObject({
     days: z
       .array(z.enum(WEEKDAYS, { message: `Each day must be one of ${WEEKDAYS.join(", ")}.` }))
-      .min(1, "List at least one day, e.g. [\"mon\", \"tue\"].")
+      .min(1, 'List at least one day, e.g. ["mon", "tue"].')
       .max(7, "List each day once."),
     start: clock("start"),
     end: clock("end"),
@@ -44,7 +44,10 @@ export const callingWindowSchema = z
 
 const retryRuleSchema = z.strictObject({
   count: z.number().int("count must be a whole number.").min(0).max(10, "count must be at most 10."),
-  delayMinutes: z.number().min(0, "delayMinutes must not be negative.").max(7 * 24 * 60, "delayMinutes must be at most a week."),
+  delayMinutes: z
+    .number()
+    .min(0, "delayMinutes must not be negative.")
+    .max(7 * 24 * 60, "delayMinutes must be at most a week."),
 });
 
 export const retryPolicySchema = z.strictObject({
@@ -63,7 +66,13 @@ export const taskPhone = (t: BatchTaskInput) => t.customerOverride?.phoneNumber 
 export const taskCallInput = (
   batch: { agentId: string; skillId: string; channel: z.infer<typeof channelSchema>; simulate?: boolean },
   task: BatchTaskInput,
-) => ({ agentId: batch.agentId, skillId: batch.skillId, channel: batch.channel, ...(batch.simulate && { simulate: true }), ...task });
+) => ({
+  agentId: batch.agentId,
+  skillId: batch.skillId,
+  channel: batch.channel,
+  ...(batch.simulate && { simulate: true }),
+  ...task,
+});
 
 /** Rows (1-based) that repeat an earlier task's phone number, each with the row it repeats. */
 export function duplicatePhones(tasks: BatchTaskInput[]): { row: number; firstRow: number; phone: string }[] {
@@ -95,8 +104,17 @@ export const createBatchSchema = z
       .optional(),
     timezone: z.string().max(64).refine(isTimeZone, "timezone must be an IANA time zone such as America/New_York."),
     callingWindows: z.array(callingWindowSchema).max(21, "At most 21 calling windows are allowed.").optional(),
-    concurrency: z.number().int("concurrency must be a whole number.").min(1).max(100, "concurrency must be at most 100.").optional(),
-    pacingPerSecond: z.number().min(0.01, "pacingPerSecond must be at least 0.01.").max(50, "pacingPerSecond must be at most 50.").optional(),
+    concurrency: z
+      .number()
+      .int("concurrency must be a whole number.")
+      .min(1)
+      .max(100, "concurrency must be at most 100.")
+      .optional(),
+    pacingPerSecond: z
+      .number()
+      .min(0.01, "pacingPerSecond must be at least 0.01.")
+      .max(50, "pacingPerSecond must be at most 50.")
+      .optional(),
     retry: retryPolicySchema.optional(),
     /** Accept the same phone number on several tasks (otherwise 422 naming the rows). */
     allowDuplicates: z.boolean({ message: "allowDuplicates must be true or false." }).optional(),
@@ -140,7 +158,9 @@ export const listTasksQuerySchema = z.strictObject({
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 
-const countsSchema = z.object(Object.fromEntries(TASK_STATES.map((s) => [s, z.number().int()])) as Record<TaskState, z.ZodNumber>);
+const countsSchema = z.object(
+  Object.fromEntries(TASK_STATES.map((s) => [s, z.number().int()])) as Record<TaskState, z.ZodNumber>,
+);
 
 export const batchSchema = z.object({
   id: z.string(),
