@@ -74,6 +74,21 @@ export const taskCallInput = (
   ...task,
 });
 
+/** Stands in for the batch's agent and skill when a task is checked alone (they are checked once, for all). */
+const CHECKED_ONCE = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * What is wrong with one task on a channel, by Create Call's own rules (e.g. a phone number for "call").
+ * zod runs the channel rule only once the base fields parse, so the ids must be present: the
+ * placeholder fills them. The dashboard's CSV preview checks each row with this too.
+ */
+export function taskIssues(channel: z.infer<typeof channelSchema>, task: unknown): z.core.$ZodIssue[] {
+  const own = batchTaskSchema.safeParse(task);
+  if (!own.success) return own.error.issues;
+  const call = createCallSchema.safeParse({ ...own.data, agentId: CHECKED_ONCE, skillId: CHECKED_ONCE, channel });
+  return call.success ? [] : call.error.issues;
+}
+
 /** Rows (1-based) that repeat an earlier task's phone number, each with the row it repeats. */
 export function duplicatePhones(tasks: BatchTaskInput[]): { row: number; firstRow: number; phone: string }[] {
   const seen = new Map<string, number>();
@@ -124,8 +139,7 @@ export const createBatchSchema = z
   .superRefine((body, ctx) => {
     // Each task must make a valid Create Call body on this channel (e.g. a phone number for "call").
     for (const [i, task] of body.tasks.entries()) {
-      const checked = createCallSchema.safeParse(taskCallInput(body, task));
-      for (const issue of checked.success ? [] : checked.error.issues) {
+      for (const issue of taskIssues(body.channel, task)) {
         ctx.addIssue({ code: "custom", path: ["tasks", i, ...issue.path.map(String)], message: issue.message });
       }
     }
