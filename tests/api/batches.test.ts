@@ -142,30 +142,6 @@ describe("batch campaigns", () => {
     expect((await act(created.id, "cancel")).status).toBe(200);
   });
 
-  it("tries a busy call again after the retry delay", async () => {
-    const created = await create(batchBody([task(31)], { retry: { busy: { count: 1, delayMinutes: 0 } }, concurrency: 1 }));
-    // Catch the first attempt ringing and make it busy, as a carrier would.
-    let firstCall = "";
-    await expect
-      .poll(
-        async () => {
-          const [t] = await getTasks(created.id);
-          if (!t.interactionId) return "waiting";
-          firstCall = t.interactionId;
-          const call = await api("GET", `/api/v1/calls/${firstCall}`);
-          if (call.body.status !== "ringing") return call.body.status;
-          return (await api("PUT", `/api/v1/calls/${firstCall}`, { status: "busy" })).status === 200 ? "busy" : "retry";
-        },
-        { timeout: 30_000, interval: 20 },
-      )
-      .toBe("busy");
-    const done = await waitForBatch(created.id, "completed", 60_000);
-    const [t] = await getTasks(created.id);
-    expect(t).toMatchObject({ state: "completed", attempts: 2, outcome: "completed" });
-    expect(t.interactionId).not.toBe(firstCall);
-    expect(done.counts.completed).toBe(1);
-  });
-
   it("refuses bad input with the error envelope", async () => {
     const expect422 = async (body: unknown, path: RegExp) => {
       const res = await api("POST", "/api/v1/batches", body);
@@ -258,6 +234,41 @@ describe("batch durability", () => {
       const calls = await api("GET", "/api/v1/calls?limit=100", undefined, {}, app.url);
       expect(Number(calls.headers.get("x-total-count"))).toBe(n);
       expect(new Set(calls.body.map((c: { id: string }) => c.id))).toEqual(taskCalls);
+    } finally {
+      await app.stop();
+      await database.drop();
+    }
+  });
+  it("tries a busy call again after the retry delay", { timeout: 120_000 }, async () => {
+    // An app of its own whose simulator rings long enough to be caught ringing and made busy, as a carrier would.
+    const database = await newDatabase(inject("dialect"));
+    prepareDatabase(database.url);
+    const app = await startApp(database.url, { SIMULATOR_STEP_MS: "700" });
+    try {
+      const created = await create(
+        batchBody([task(31)], { retry: { busy: { count: 1, delayMinutes: 0 } }, concurrency: 1 }),
+        app.url,
+      );
+      let firstCall = "";
+      await expect
+        .poll(
+          async () => {
+            const [t] = await getTasks(created.id, app.url);
+            if (!t.interactionId) return "waiting";
+            firstCall = t.interactionId;
+            const call = await api("GET", `/api/v1/calls/${firstCall}`, undefined, {}, app.url);
+            if (call.body.status !== "ringing") return call.body.status;
+            const busy = await api("PUT", `/api/v1/calls/${firstCall}`, { status: "busy" }, {}, app.url);
+            return busy.status === 200 ? "busy" : "retry";
+          },
+          { timeout: 30_000, interval: 50 },
+        )
+        .toBe("busy");
+      const done = await waitForBatch(created.id, "completed", 60_000, app.url);
+      const [t] = await getTasks(created.id, app.url);
+      expect(t).toMatchObject({ state: "completed", attempts: 2, outcome: "completed" });
+      expect(t.interactionId).not.toBe(firstCall);
+      expect(done.counts.completed).toBe(1);
     } finally {
       await app.stop();
       await database.drop();
