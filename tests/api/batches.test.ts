@@ -193,7 +193,8 @@ describe("batch campaigns", () => {
     expect(res.status).toBe(200);
     const list = z.array(batchSchema).parse(res.body);
     expect(list.length).toBe(3);
-    expect(Number(res.headers.get("x-total-count"))).toBeGreaterThanOrEqual(6);
+    // The five batches the tests above created on this app.
+    expect(Number(res.headers.get("x-total-count"))).toBeGreaterThanOrEqual(5);
     const created = list.map((b) => Date.parse(b.createdAt));
     expect([...created].sort((a, b) => b - a)).toEqual(created);
   });
