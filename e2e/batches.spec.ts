@@ -48,10 +48,13 @@ test("upload a CSV, fix the mapping, start a batch and follow it to the end", as
 
   await test.step("choose the agent and schedule", async () => {
     await page.getByLabel("Batch name").fill("April plan renewals");
-    await page.getByLabel("Agent").selectOption({ label: "Ava" });
-    await page.getByLabel("Skill").selectOption({ label: "Order notifications" });
+    await page.getByLabel("Agent", { exact: true }).selectOption({ label: "Ava" });
+    await page.getByLabel("Skill", { exact: true }).selectOption({ label: "Order notifications" });
+    await page.getByLabel("Time zone").fill("America/New_York");
     await page.getByLabel("Starts per second").fill("5");
     await expectAccessible(page);
+    // The README shows the mapping and the preview with its two bad rows.
+    await page.getByRole("region", { name: "2. Map the columns" }).evaluate((el) => el.scrollIntoView());
     await saveScreenshot(page, "batch-new");
   });
 
@@ -63,6 +66,9 @@ test("upload a CSV, fix the mapping, start a batch and follow it to the end", as
     await expect(page.getByTestId("count-completed")).toHaveText("3");
     await expect(page.getByText("completed", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "Maria Lopez" })).toBeVisible();
+    // The task table follows the batch: every row ends completed, with its interaction's outcome.
+    const tasks = page.getByRole("table", { name: "Tasks" });
+    await expect(tasks.getByRole("cell", { name: "completed", exact: true })).toHaveCount(6);
     await expectAccessible(page);
     await saveScreenshot(page, "batch-detail");
   });

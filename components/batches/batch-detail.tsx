@@ -103,8 +103,7 @@ function Summary({ batch }: { batch: Batch }) {
 
 function Tasks({ batch }: { batch: Batch }) {
   const [page, setPage] = useState(1);
-  const live = batch.status === "running" || batch.status === "scheduled" || batch.counts.started > 0;
-  const tasks = useBatchTasksQuery(batch.id, { page, limit: LIMIT }, live);
+  const tasks = useBatchTasksQuery(batch.id, { page, limit: LIMIT }, `${batch.status}:${JSON.stringify(batch.counts)}`);
   return (
     <section className="mt-6" aria-labelledby="tasks-heading">
       <h2 id="tasks-heading" className="mb-2 text-base font-semibold text-slate-900">

@@ -1,7 +1,7 @@
 "use client";
 // React Query hooks for batch campaigns. A batch that is still going is polled every second, so its
 // counts, progress bar and ETA move while the dispatcher works.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, toQuery } from "@/lib/api-client";
 import type { Batch, BatchTaskObject, CreateBatchInput, UpdateBatchInput } from "@/server/batches/schema";
 
@@ -28,11 +28,15 @@ export const useBatchQuery = (id: string) =>
     refetchInterval: (q) => (q.state.data && LIVE.has(q.state.data.status) ? 1000 : false),
   });
 
-export const useBatchTasksQuery = (id: string, params: ListParams, live: boolean) =>
+/**
+ * The tasks follow the batch: `version` (its counts and status, which the batch poll keeps fresh) is part
+ * of the key, so the table reloads exactly when something changed, including the final change.
+ */
+export const useBatchTasksQuery = (id: string, params: ListParams, version: string) =>
   useQuery({
-    queryKey: batchKeys.tasks(id, params),
+    queryKey: [...batchKeys.tasks(id, params), version],
     queryFn: () => apiClient.list<BatchTaskObject>(`/api/v1/batches/${id}/tasks${toQuery(params)}`),
-    refetchInterval: live ? 1000 : false,
+    placeholderData: keepPreviousData,
   });
 
 export function useCreateBatchMutation() {
