@@ -28,7 +28,7 @@ import {
   findActiveBatches,
   findBatch,
   findDueTasks,
-  findEndedTasksSql,
+  findEndedTasks,
   hasOpenTasks,
   setBatchStatusSql,
   setNextStartSql,
@@ -51,9 +51,11 @@ class ClaimLost extends Error {}
 
 /** Step 1. Returns the batches whose tasks changed. */
 async function settleEndedTasks(now: Date): Promise<Set<string>> {
+  const ended = await findEndedTasks(SETTLE_LIMIT);
+  if (ended.length === 0) return new Set();
   return sqlTransaction(async (tx) => {
     const touched = new Set<string>();
-    for (const t of await findEndedTasksSql(tx, SETTLE_LIMIT)) {
+    for (const t of ended) {
       const rule = (JSON.parse(t.retryPolicy) as RetryPolicy)[RETRY_ON[t.status]];
       // attempts counts the attempts made so far; a rule's count is how many more it allows.
       const retry = rule && t.attempts <= rule.count && t.batchStatus !== "cancelled";

@@ -10,7 +10,6 @@ import { taskPhone } from "./schema";
 /** Rows per multi-row INSERT: 11 values each stays far below both drivers' parameter limits. */
 const CHUNK = 500;
 const TERMINAL_LIST = [...TERMINAL];
-const terminalIn = TERMINAL_LIST.map(() => "?").join(", ");
 
 export type BatchSettings = Required<Pick<CreateBatchInput, "concurrency" | "pacingPerSecond">> & {
   startAt: Date;
@@ -131,22 +130,49 @@ export function findActiveBatches() {
   return db.batch.findMany({ where: { status: { in: ["scheduled", "running"] } }, orderBy: { createdAt: "asc" } });
 }
 
-/** Started tasks whose interaction has ended: their outcome is due. */
-export async function findEndedTasksSql(tx: SqlTx, limit: number) {
-  return tx.all<{
-    id: string;
-    batchId: string;
-    attempts: number;
-    interactionId: string;
-    status: string;
-    retryPolicy: string;
-    batchStatus: string;
-  }>(
-    `SELECT t.id, t."batchId", t.attempts, t."interactionId", i.status, b."retryPolicy", b.status AS "batchStatus"
-       FROM "BatchTask" t JOIN "Interaction" i ON i.id = t."interactionId" JOIN "Batch" b ON b.id = t."batchId"
-      WHERE t.state = 'started' AND i.status IN (${terminalIn}) LIMIT ${Number(limit)}`,
-    TERMINAL_LIST,
-  );
+export type EndedTask = {
+  id: string;
+  batchId: string;
+  attempts: number;
+  interactionId: string;
+  status: string;
+  retryPolicy: string;
+  batchStatus: string;
+};
+
+/**
+ * Started tasks whose interaction has ended: their outcome is due. A read outside any transaction, so an
+ * idle tick takes no write lock; settleTaskSql re-checks each one in the write.
+ */
+export async function findEndedTasks(limit: number): Promise<EndedTask[]> {
+  const started = await db.batchTask.findMany({
+    where: { state: "started", interactionId: { not: null } },
+    select: {
+      id: true,
+      batchId: true,
+      attempts: true,
+      interactionId: true,
+      batch: { select: { retryPolicy: true, status: true } },
+    },
+    orderBy: { updatedAt: "asc" },
+    take: limit * 10,
+  });
+  if (started.length === 0) return [];
+  const ended = await db.interaction.findMany({
+    where: { id: { in: started.map((t) => t.interactionId as string) }, status: { in: TERMINAL_LIST } },
+    select: { id: true, status: true },
+  });
+  const statusOf = new Map(ended.map((i) => [i.id, i.status]));
+  return started
+    .flatMap((t) => {
+      const status = statusOf.get(t.interactionId as string);
+      if (!status) return [];
+      const { batch, ...task } = t;
+      return [
+        { ...task, interactionId: t.interactionId as string, status, retryPolicy: batch.retryPolicy, batchStatus: batch.status },
+      ];
+    })
+    .slice(0, limit);
 }
 
 /** Records a started task's outcome, or sends it back to pending for a retry; guarded by its interaction. */
