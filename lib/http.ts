@@ -65,13 +65,16 @@ function findBodyProblem(value: unknown, path: string[] = [], depth = 0): BodyPr
   return null;
 }
 
-/** Reads a JSON object body: 415 for another content type, 413 when too large, 400 when malformed. */
-export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
+/**
+ * Reads a JSON object body: 415 for another content type, 413 when over `limit` (MAX_BODY_BYTES unless a
+ * route allows more, as batch uploads do), 400 when malformed.
+ */
+export async function readJsonObject(req: Request, limit = env.MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type") ?? "";
   if (!JSON_TYPE.test(type)) {
     throw new ApiError("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
-  const text = await readLimitedText(req, env.MAX_BODY_BYTES);
+  const text = await readLimitedText(req, limit);
   let body: unknown;
   try {
     body = JSON.parse(text);

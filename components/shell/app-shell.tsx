@@ -11,6 +11,7 @@ const MAIN: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/calls", label: "Interactions" },
   { href: "/calls/new", label: "New interaction" },
+  { href: "/batches", label: "Batches" },
   { href: "/analytics", label: "Analytics" },
   { href: "/customers", label: "Customers" },
   { href: "/agents", label: "Agents" },

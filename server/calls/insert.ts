@@ -22,7 +22,7 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 type AgentSqlRow = AgentForCompose & { active: unknown };
 
-async function loadAgentAndSkill(
+export async function loadAgentAndSkill(
   tx: SqlTx,
   agentId: string,
   skillId: string,

@@ -17,7 +17,7 @@ import { toCall } from "./serialize";
 import { StaleStatus, transitionOrThrow } from "./transitions";
 
 /** A new interaction: the worker starts on it, and list views (on every instance) show it at once. */
-function announceCreated(id: string) {
+export function announceCreated(id: string) {
   wakeWorker();
   publishCallEvent({ callId: id, kind: "status" });
 }

@@ -39,6 +39,7 @@ import {
   testEmailSchema,
 } from "@/server/transports/email/service";
 import { callSummarySchema } from "@/server/events/schema";
+import { batchSchema, batchTaskObjectSchema, createBatchSchema, updateBatchSchema } from "@/server/batches/schema";
 import { createSkillSchema, skillSchema, updateSkillSchema } from "@/server/skills/schema";
 import {
   changeOwnPasswordSchema,
@@ -56,6 +57,8 @@ import {
   callEndedEventSchema,
   callMessageEventSchema,
   callStatusChangedEventSchema,
+  batchCompletedEventSchema,
+  batchProgressEventSchema,
   createWebhookSchema,
   deliverySchema,
   updateWebhookSchema,
@@ -115,7 +118,11 @@ export const responseSchemas = registry([
   [callMessageEventSchema, { id: "CallMessageEvent" }],
   [callEndedEventSchema, { id: "CallEndedEvent" }],
   [callAnalyzedEventSchema, { id: "CallAnalyzedEvent" }],
+  [batchProgressEventSchema, { id: "BatchProgressEvent" }],
+  [batchCompletedEventSchema, { id: "BatchCompletedEvent" }],
   [webhookTestEventSchema, { id: "WebhookTestEvent" }],
+  [batchSchema, { id: "Batch", description: "A batch campaign with its live task counts, progress and ETA." }],
+  [batchTaskObjectSchema, { id: "BatchTask", description: "One recipient of a batch and its latest interaction." }],
   [chatMessageOutSchema, { id: "ChatMessage", description: "A message as the customer sees it." }],
   [chatConversationSchema, { id: "ChatConversation" }],
   [chatResponseSchemas.conversation, { id: "ChatConversationResponse" }],
@@ -132,6 +139,11 @@ export const responseSchemas = registry([
 
 export const requestSchemas = registry([
   [createCallSchema, { id: "CreateCallRequest" }],
+  [
+    createBatchSchema,
+    { id: "CreateBatchRequest", description: "One agent, skill and channel; each task is a Create Call body's customer part." },
+  ],
+  [updateBatchSchema, { id: "UpdateBatchRequest" }],
   [updateCallSchema, { id: "UpdateCallRequest", description: "Send at least one of agentId, status or note." }],
   [correctAnalysisSchema, { id: "CorrectAnalysisRequest", description: "Send at least one field to correct." }],
   [createAgentSchema, { id: "CreateAgentRequest" }],

@@ -3,6 +3,7 @@
 // when a route handler exports a method that is not declared here.
 import { accountOperations } from "./operations/accounts";
 import { actionOperations } from "./operations/actions";
+import { batchOperations } from "./operations/batches";
 import { callOperations, liveEventOperations } from "./operations/calls";
 import { channelOperations } from "./operations/channels";
 import { chatOperations, takeoverOperations } from "./operations/conversations";
@@ -27,6 +28,10 @@ export const TAGS = [
   {
     name: "E-mail",
     description: "Inbound e-mail from Postmark or Mailgun, and what staff read of e-mail threads: originals and attachments.",
+  },
+  {
+    name: "Batches",
+    description: "Batch campaigns: one agent, skill and channel for many recipients, paced, windowed and retried.",
   },
   { name: "Agents", description: "AI agents and the skills they hold." },
   {
@@ -64,6 +69,7 @@ export const TAGS = [
 
 export const OPERATIONS: Operation[] = [
   ...callOperations,
+  ...batchOperations,
   ...liveEventOperations,
   ...takeoverOperations,
   ...chatOperations,

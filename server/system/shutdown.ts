@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestsFinished, requestsInFlight, startDraining } from "@/lib/lifecycle";
 import { closeSqlPool } from "@/lib/sql";
+import { stopDispatcher } from "@/server/batches/dispatcher";
 import { stopWorker } from "@/server/engine/worker";
 import { closeAllStreams } from "@/server/events/sse";
 import { stopListening } from "@/server/events/pg-notify";
@@ -36,7 +37,7 @@ async function shutdown(signal: string) {
   startDraining();
   const streams = closeAllStreams();
   try {
-    await Promise.all([stopWorker(deadline), stopWebhookWorker(deadline), stopImapPoller(deadline)]);
+    await Promise.all([stopDispatcher(deadline), stopWorker(deadline), stopWebhookWorker(deadline), stopImapPoller(deadline)]);
   } catch (error) {
     console.error(`[callboard] shutdown: the workers did not stop cleanly: ${error instanceof Error ? error.message : error}`);
   }

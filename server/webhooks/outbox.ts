@@ -15,8 +15,8 @@ export async function recordEvent(tx: Tx, type: EventType, callId: string, data?
   await tx.outboxEvent.create({ data: { type, callId, payload: encode(data) } });
 }
 
-/** In a plain-SQL transaction (lib/sql.ts: the Create Call path). */
-export async function recordEventSql(tx: SqlTx, type: EventType, callId: string, data?: unknown) {
+/** In a plain-SQL transaction (lib/sql.ts: the Create Call path; batch events have no call, so null). */
+export async function recordEventSql(tx: SqlTx, type: EventType, callId: string | null, data?: unknown) {
   await tx.run(`INSERT INTO "OutboxEvent" (id, type, "callId", payload, "createdAt") VALUES (?, ?, ?, ?, ?)`, [
     randomUUID(),
     type,

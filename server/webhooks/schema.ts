@@ -1,12 +1,21 @@
 // Webhook endpoints and their delivery log: inputs (one schema each) and the response shapes.
 import { z } from "zod";
 import { httpUrl, line, pagingQuery, uuid } from "@/lib/validation";
+import { batchSchema } from "@/server/batches/schema";
 import { callSchema, messageSchema } from "@/server/calls/schema";
 import { statusSchema } from "@/server/calls/status";
 import { creatorSchema } from "@/server/staff/schema";
 
 /** The events an endpoint can subscribe to. An endpoint without `events` receives all of them. */
-export const EVENT_TYPES = ["call.created", "call.status_changed", "call.message", "call.ended", "call.analyzed"] as const;
+export const EVENT_TYPES = [
+  "call.created",
+  "call.status_changed",
+  "call.message",
+  "call.ended",
+  "call.analyzed",
+  "batch.progress",
+  "batch.completed",
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Sent only by POST /webhooks/{id}/test, to that endpoint, whatever it subscribes to. */
 export const TEST_EVENT = "webhook.test" as const;
@@ -109,6 +118,10 @@ export const callMessageEventSchema = eventEnvelope("call.message", z.object({ c
 export const callEndedEventSchema = eventEnvelope("call.ended", callSchema);
 /** Sent once the post-call analysis is written (done or failed): the whole call, `analysis` filled in. */
 export const callAnalyzedEventSchema = eventEnvelope("call.analyzed", callSchema);
+/** A batch's counts, progress and ETA as GET /batches/{id} answers: at most once a second per batch while it runs. */
+export const batchProgressEventSchema = eventEnvelope("batch.progress", batchSchema);
+/** Once, when a batch's last task has finished. */
+export const batchCompletedEventSchema = eventEnvelope("batch.completed", batchSchema);
 export const webhookTestEventSchema = eventEnvelope(TEST_EVENT, z.object({ webhookId: z.string(), message: z.string() }));
 
 export const webhookEventSchemas = {
@@ -117,5 +130,7 @@ export const webhookEventSchemas = {
   "call.message": callMessageEventSchema,
   "call.ended": callEndedEventSchema,
   "call.analyzed": callAnalyzedEventSchema,
+  "batch.progress": batchProgressEventSchema,
+  "batch.completed": batchCompletedEventSchema,
   [TEST_EVENT]: webhookTestEventSchema,
 } as const;

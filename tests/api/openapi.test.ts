@@ -115,6 +115,8 @@ describe("the document", () => {
     }
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("validation_failed");
     expect(Object.keys(doc.webhooks).sort()).toEqual([
+      "batch.completed",
+      "batch.progress",
       "call.analyzed",
       "call.created",
       "call.ended",

@@ -65,7 +65,15 @@ describe("webhooks", () => {
     const bytes = Buffer.from(endpoint.secret.slice(6), "base64").length;
     expect(bytes).toBeGreaterThanOrEqual(24);
     expect(bytes).toBeLessThanOrEqual(64);
-    expect(endpoint.events).toEqual(["call.created", "call.status_changed", "call.message", "call.ended", "call.analyzed"]);
+    expect(endpoint.events).toEqual([
+      "call.created",
+      "call.status_changed",
+      "call.message",
+      "call.ended",
+      "call.analyzed",
+      "batch.progress",
+      "batch.completed",
+    ]);
 
     const one = await api("GET", `/api/v1/webhooks/${endpoint.id}`);
     expect(one.status).toBe(200);

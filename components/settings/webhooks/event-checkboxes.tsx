@@ -10,6 +10,8 @@ export const EVENT_DESCRIPTIONS: Record<(typeof EVENT_TYPES)[number], string> = 
   "call.message": "a message is sent or received",
   "call.ended": "it ends, with the final call object",
   "call.analyzed": "its post-call analysis is ready, with the call object",
+  "batch.progress": "a batch campaign progresses (at most once a second)",
+  "batch.completed": "a batch campaign's last task has finished",
 };
 
 export function EventCheckboxes({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {
