@@ -65,7 +65,7 @@ export function dot(a: Float32Array, b: Float32Array): number {
 export function fuseRankings(rankings: string[][], k = 60): Map<string, number> {
   const scores = new Map<string, number>();
   for (const ranking of rankings) {
-    ranking.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + 1 / (k + i + 1)));
+    for (const [i, id] of ranking.entries()) scores.set(id, (scores.get(id) ?? 0) + 1 / (k + i + 1));
   }
   return scores;
 }

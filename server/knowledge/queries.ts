@@ -4,6 +4,7 @@
 // passage write below updates them in its own transaction.
 import { containsText, dialect, db, Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { LruMap } from "@/lib/lru-map";
 import { writeTx } from "@/lib/sql";
 import type { Passage } from "./chunk";
 import { bytesToVector, dot, embeddingsConfigured, embedTexts, fuseRankings, vectorToBytes } from "./embed";
@@ -309,15 +310,51 @@ export async function searchPassages(knowledgeBaseIds: string[], q: string, limi
   });
 }
 
+// The stored vectors of a knowledge base, read once and kept in memory until one of its sources changes
+// (a source's updatedAt moves whenever it is indexed, fails or is refreshed; deletion changes the count).
+// Reading 10,000 vectors through Prisma costs most of a second; comparing them costs milliseconds.
+type VectorSet = { generation: string; ids: string[]; vectors: Float32Array[] };
+const globalForVectors = globalThis as unknown as { callboardVectors?: LruMap<VectorSet> };
+globalForVectors.callboardVectors ??= new LruMap<VectorSet>(32);
+const vectorCache = globalForVectors.callboardVectors;
+
+async function vectorsOf(knowledgeBaseIds: string[]): Promise<VectorSet[]> {
+  const generations = await db.knowledgeSource.groupBy({
+    by: ["knowledgeBaseId"],
+    where: { knowledgeBaseId: { in: knowledgeBaseIds } },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
+  return Promise.all(
+    generations.map(async (g) => {
+      const generation = `${g._count._all}:${g._max.updatedAt?.toISOString()}`;
+      const cached = vectorCache.get(g.knowledgeBaseId);
+      if (cached?.generation === generation) return cached;
+      const rows = await db.knowledgePassage.findMany({
+        where: { knowledgeBaseId: g.knowledgeBaseId, embedding: { not: null }, source: { status: "ready" } },
+        select: { id: true, embedding: true },
+      });
+      const set = {
+        generation,
+        ids: rows.map((r) => r.id),
+        vectors: rows.map((r) => bytesToVector(r.embedding as Uint8Array)),
+      };
+      vectorCache.set(g.knowledgeBaseId, set);
+      return set;
+    }),
+  );
+}
+
 /** Passage ids by cosine similarity to the question's vector (brute force over the stored vectors). */
 async function semanticRanking(knowledgeBaseIds: string[], question: Float32Array, limit: number): Promise<string[]> {
-  const rows = await db.knowledgePassage.findMany({
-    where: { knowledgeBaseId: { in: knowledgeBaseIds }, embedding: { not: null }, source: { status: "ready" } },
-    select: { id: true, embedding: true },
-  });
-  return rows
-    .map((r) => ({ id: r.id, score: dot(question, bytesToVector(r.embedding as Uint8Array)) }))
-    .filter((r) => r.score >= env.EMBEDDINGS_MIN_SIMILARITY)
+  const scored: { id: string; score: number }[] = [];
+  for (const set of await vectorsOf(knowledgeBaseIds)) {
+    set.vectors.forEach((v, i) => {
+      const score = dot(question, v);
+      if (score >= env.EMBEDDINGS_MIN_SIMILARITY) scored.push({ id: set.ids[i], score });
+    });
+  }
+  return scored
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map((r) => r.id);
