@@ -5,6 +5,8 @@
 // back and the step reads again and applies to the current status. So no job ends while its
 // interaction is open: a call put on hold during its last step waits, and ends with its transcript.
 import { db } from "@/lib/db";
+import { faultSummary, isDatabaseUnavailable } from "@/lib/db-faults";
+import { logThrottled } from "@/lib/log";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import { withWriteLock, writeTx } from "@/lib/sql";
@@ -105,8 +107,22 @@ async function failAnalysisJob(job: JobRow, workerId: string, error: unknown) {
   else await withWriteLock(() => failJob(job, workerId, message)).catch(() => {});
 }
 
+/** How long a step waits when the database was unavailable, before it is tried again. */
+const OUTAGE_RETRY_MS = 2000;
+
 /** Retries a failing step with exponential backoff; after MAX_ATTEMPTS the interaction fails cleanly. */
 async function failStep(job: JobRow, workerId: string, error: unknown) {
+  if (isDatabaseUnavailable(error)) {
+    // Nothing is wrong with the step: the database went away under it (a restart, an outage). It is
+    // tried again without counting an attempt, so a long outage cannot use up a job's attempts and fail
+    // its interaction. If this write fails too, the lease runs out and the step is due again anyway.
+    logThrottled(
+      "engine-outage",
+      `[callboard] worker: the database is unavailable (${faultSummary(error)}); steps wait and retry`,
+    );
+    await withWriteLock(() => postponeJob(db, job, workerId, OUTAGE_RETRY_MS)).catch(() => {});
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   console.error(`[callboard] worker: job ${job.id} step ${job.step} failed (attempt ${job.attempts + 1}): ${message}`);
   if (job.attempts + 1 < MAX_ATTEMPTS) {
