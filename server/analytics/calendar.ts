@@ -1,48 +1,11 @@
 // Calendar days and hours in an IANA time zone, as UTC instants. Analytics buckets are local days (or
 // local hours), and SQLite has no time-zone database: the zone's offsets are worked out here, once per
 // request, and handed to SQL as a few constants (see offsetSegments). Intl knows the zone rules.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall-clock fields at an instant in the zone. */
-function wallClock(tz: string, ms: number) {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
+import { isTimeZone, offsetMs, wallClock } from "@/lib/time-zone";
+export { isTimeZone };
 
 /** Local time minus UTC at an instant, in whole seconds (UTC+2 → 7200). */
-export function offsetSeconds(tz: string, ms: number): number {
-  const w = wallClock(tz, ms);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
-}
+export const offsetSeconds = (tz: string, ms: number): number => Math.round(offsetMs(tz, ms) / 1000);
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 

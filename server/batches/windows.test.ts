@@ -1,7 +1,8 @@
 // Calling-window math in a real zone, across both of New York's 2026 daylight-saving changes
 // (clocks go forward on Sunday 2026-03-08 and back on Sunday 2026-11-01).
 import { describe, expect, it } from "vitest";
-import { type CallingWindow, inWindow, isTimeZone, nextOpening, wallClock, zonedTime } from "./windows";
+import { wallClock } from "@/lib/time-zone";
+import { type CallingWindow, inWindow, isTimeZone, nextOpening, zonedTime } from "./windows";
 
 const NY = "America/New_York";
 const weekdays: CallingWindow[] = [{ days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00" }];
@@ -20,7 +21,7 @@ describe("calling windows", () => {
     expect(iso(zonedTime(2026, 3, 9, 9, 0, NY))).toBe("2026-03-09T13:00:00.000Z"); // EDT, UTC−4
     // 02:30 does not exist on 2026-03-08: it moves forward by the skipped hour.
     expect(iso(zonedTime(2026, 3, 8, 2, 30, NY))).toBe("2026-03-08T07:30:00.000Z");
-    expect(wallClock(at("2026-03-08T07:30:00Z"), NY)).toMatchObject({ hour: 3, minute: 30 });
+    expect(wallClock(NY, at("2026-03-08T07:30:00Z"))).toMatchObject({ hour: 3, minute: 30 });
   });
 
   it("takes the first of the repeated hour when clocks go back", () => {

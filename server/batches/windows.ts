@@ -1,53 +1,14 @@
 // Calling windows in a batch's own time zone ("weekdays 09:00–18:00 in America/New_York"). The wall
 // clock of an instant comes from Intl, never from a fixed offset, so the windows stay right across a
 // daylight-saving change. Pure functions: the dispatcher, the API's validation and the tests use them.
+import { isTimeZone, offsetMs, wallClock } from "@/lib/time-zone";
 
 export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export type CallingWindow = { days: Weekday[]; start: string; end: string };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+export { isTimeZone };
 
-/** Whether Intl knows the zone (an IANA name such as Europe/Berlin). */
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-/** The wall-clock time in `tz` at instant `t` (ms). */
-export function wallClock(t: number, tz: string): Wall {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(t))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-
-const wallAsUtc = (w: Wall) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-/** The zone's offset from UTC at instant t, in ms (−4 h in New York in summer). */
-const offsetAt = (t: number, tz: string) => wallAsUtc(wallClock(t, tz)) - Math.floor(t / 1000) * 1000;
 
 /**
  * The instant at which the wall clock in `tz` reads the given local time. A time that occurs twice (the
@@ -56,10 +17,10 @@ const offsetAt = (t: number, tz: string) => wallAsUtc(wallClock(t, tz)) - Math.f
  */
 export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const first = asUtc - offsetAt(asUtc, tz);
-  const second = asUtc - offsetAt(first, tz);
+  const first = asUtc - offsetMs(tz, asUtc);
+  const second = asUtc - offsetMs(tz, first);
   const reads = (t: number) => {
-    const w = wallClock(t, tz);
+    const w = wallClock(tz, t);
     return w.hour === hour && w.minute === minute;
   };
   if (reads(Math.min(first, second))) return Math.min(first, second);
@@ -72,7 +33,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 /** Whether instant t falls inside one of the windows (wall-clock time in tz). No windows: always. */
 export function inWindow(t: number, tz: string, windows: CallingWindow[]): boolean {
   if (windows.length === 0) return true;
-  const w = wallClock(t, tz);
+  const w = wallClock(tz, t);
   const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
   const minute = w.hour * 60 + w.minute;
   return windows.some((win) => win.days.includes(weekday) && minute >= minutesOf(win.start) && minute < minutesOf(win.end));
@@ -84,7 +45,7 @@ export function inWindow(t: number, tz: string, windows: CallingWindow[]): boole
  */
 export function nextOpening(t: number, tz: string, windows: CallingWindow[]): number | null {
   if (inWindow(t, tz, windows)) return t;
-  const today = wallClock(t, tz);
+  const today = wallClock(tz, t);
   let best: number | null = null;
   for (let offset = 0; offset <= 8; offset++) {
     // Calendar arithmetic on the local date: Date.UTC rolls the day over months and years.
