@@ -9,7 +9,6 @@ export type CallingWindow = { days: Weekday[]; start: string; end: string };
 
 export { isTimeZone };
 
-
 /**
  * The instant at which the wall clock in `tz` reads the given local time. A time that occurs twice (the
  * hour repeated when clocks go back) is its first occurrence; a time skipped when clocks go forward is
