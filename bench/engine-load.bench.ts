@@ -11,7 +11,6 @@
 //      is read from the Job table (steps committed per second while the backlog is being worked, >= 300).
 // Then, on Postgres, the scale-out shape: two web-only instances and one worker instance on one database.
 // A missed budget is reported, not failed: the exit code is 0 unless the benchmark itself broke.
-import os from "node:os";
 import Database from "better-sqlite3";
 import pg from "pg";
 import {
@@ -23,9 +22,10 @@ import {
   TEST_ADMIN,
   TEST_CREDENTIALS,
 } from "../tests/support/app";
-import { BASE_POSTGRES_URL, postgresAvailable } from "../tests/support/postgres";
+import { postgresAvailable } from "../tests/support/postgres";
 import { openSseStream } from "../tests/support/sse";
 import { REFERENCE_ID, sqliteFile } from "./db";
+import { attempt, finish, type Measure, perDialect, printHeader, printMeasures } from "./report";
 import { percentile, runLoad } from "./load";
 import { treeRssBytes } from "./proc";
 
@@ -46,8 +46,7 @@ const AUTH = `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIA
 const log = (message: string) => console.log(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Row = { dialect: Dialect; measure: string; value: string; budget: string; verdict: "PASS" | "MISS" | "" };
-const rows: Row[] = [];
+const rows: Measure[] = [];
 const notes: string[] = [];
 
 const callBody = (name: string, phone: string) =>
@@ -293,62 +292,13 @@ async function benchScaleOut() {
   }
 }
 
-function printTable() {
-  const header = ["dialect", "measure", "value", "budget", "result"];
-  const body = rows.map((r) => [r.dialect, r.measure, r.value, r.budget, r.verdict]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  console.log("");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const b of body) console.log(line(b));
-  for (const n of notes) console.log(`note: ${n}`);
-  console.log("");
-}
-
 async function main() {
   const started = Date.now();
-  console.log(`Callboard engine-load benchmark — ${new Date().toISOString()}`);
-  console.log(
-    `machine: nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? "unknown CPU"}, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}; node ${process.version}; backlog ${BACKLOG}, held ${HOLD_MS / 1000} s`,
-  );
-  let broken = false;
-  for (const dialect of ["sqlite", "postgresql"] as const) {
-    if (dialect === "postgresql" && !(await postgresAvailable())) {
-      console.log(`[bench] skipped Postgres: no server answered at ${BASE_POSTGRES_URL}`);
-      continue;
-    }
-    try {
-      await benchDialect(dialect);
-    } catch (error) {
-      broken = true;
-      console.error(
-        `[bench] ${dialect}: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    }
-  }
-  if (await postgresAvailable()) {
-    try {
-      await benchScaleOut();
-    } catch (error) {
-      broken = true;
-      console.error(
-        `[bench] scale-out: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    }
-  }
-  printTable();
-  const misses = rows.filter((r) => r.verdict === "MISS").length;
-  const summary = broken ? "the benchmark broke (see above)" : misses ? `${misses} budget(s) missed` : "all budgets met";
-  console.log(`${summary} — a missed budget is reported, not failed. Took ${Math.round((Date.now() - started) / 1000)} s.`);
-  process.exitCode = broken ? 1 : 0;
+  printHeader("engine-load benchmark", `; backlog ${BACKLOG}, held ${HOLD_MS / 1000} s`);
+  let ok = await perDialect(benchDialect);
+  if (await postgresAvailable()) ok = (await attempt("scale-out", benchScaleOut)) && ok;
+  printMeasures(rows, notes);
+  finish(rows, ok, started);
 }
 
 main().catch((error) => {

@@ -8,11 +8,10 @@
 //   3. A 200-page PDF: time from upload to ready, and /api/ping's p99 while it is parsed and indexed
 //      (the API must stay responsive), against its p99 before.
 // A missed budget is reported, not failed: the exit code is 0 unless the benchmark itself broke.
-import os from "node:os";
 import { type Dialect, newDatabase, prepareDatabase, type RunningApp, startApp, TEST_CREDENTIALS } from "../tests/support/app";
 import { startFakeLlm } from "../tests/support/fake-llm";
 import { makePdfPages } from "../tests/support/pdf";
-import { BASE_POSTGRES_URL, postgresAvailable } from "../tests/support/postgres";
+import { finish, type Measure, perDialect, printHeader, printMeasures } from "./report";
 import { percentile } from "./load";
 
 const FILES = 20;
@@ -28,8 +27,7 @@ const APP_ENV = { API_RATE_LIMIT_PER_MINUTE: "0", KNOWLEDGE_MAX_TOTAL_BYTES: "10
 const log = (message: string) => console.log(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Row = { dialect: Dialect; measure: string; value: string; budget: string; verdict: "PASS" | "MISS" | "" };
-const rows: Row[] = [];
+const rows: Measure[] = [];
 
 // A deterministic vocabulary with a skewed frequency, so the index looks like prose, not noise.
 let seed = 42;
@@ -206,51 +204,12 @@ async function benchDialect(dialect: Dialect) {
   }
 }
 
-function printTable() {
-  const header = ["dialect", "measure", "value", "budget", "result"];
-  const body = rows.map((r) => [r.dialect, r.measure, r.value, r.budget, r.verdict]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  console.log("");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const b of body) console.log(line(b));
-  console.log("");
-}
-
 async function main() {
   const started = Date.now();
-  console.log(`Callboard knowledge benchmark — ${new Date().toISOString()}`);
-  console.log(
-    `machine: nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? "unknown CPU"}, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}; node ${process.version}`,
-  );
-  let broken = false;
-  for (const dialect of ["sqlite", "postgresql"] as const) {
-    if (dialect === "postgresql" && !(await postgresAvailable())) {
-      console.log(`[bench] skipped Postgres: no server answered at ${BASE_POSTGRES_URL}`);
-      continue;
-    }
-    try {
-      await benchDialect(dialect);
-    } catch (error) {
-      broken = true;
-      console.error(
-        `[bench] ${dialect}: the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    }
-  }
-  printTable();
-  const misses = rows.filter((r) => r.verdict === "MISS").length;
-  const summary = broken ? "the benchmark broke (see above)" : misses ? `${misses} budget(s) missed` : "all budgets met";
-  console.log(`${summary} — a missed budget is reported, not failed. Took ${Math.round((Date.now() - started) / 1000)} s.`);
-  process.exitCode = broken ? 1 : 0;
+  printHeader("knowledge benchmark");
+  const ok = await perDialect(benchDialect);
+  printMeasures(rows);
+  finish(rows, ok, started);
 }
 
 main().catch((error) => {
