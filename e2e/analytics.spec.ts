@@ -123,8 +123,10 @@ test("analytics charts a past week, with tables, URL filters and an empty state"
   await test.step("no sideways scrolling on a phone", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByTestId("chart-volume").locator(".recharts-xAxis")).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // The charts re-measure on a ResizeObserver callback, a frame or two after the resize: wait for the
+    // layout to settle, then hold it to no sideways scrolling.
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect.poll(overflow, { timeout: 5_000 }).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 

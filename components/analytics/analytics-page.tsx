@@ -175,7 +175,7 @@ function breakdownColumns(kind: "Agent" | "Skill", filterKey: "agent" | "skill")
 
 function Breakdown({ title, rows, kind }: { title: string; rows: AnalyticsRow[]; kind: "Agent" | "Skill" }) {
   return (
-    <section aria-label={title}>
+    <section aria-label={title} className="min-w-0">
       <h2 className="mb-2 text-sm font-semibold text-slate-900">{title}</h2>
       {rows.length ? (
         <DataTable

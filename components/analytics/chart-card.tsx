@@ -28,10 +28,12 @@ export function ChartCard<T>({
   chartClassName?: string;
 }) {
   return (
-    <section aria-label={title} data-testid={testId} className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    // min-w-0: a grid item otherwise grows to its drawing's last measured width, and a phone scrolls sideways
+    // until the chart re-measures.
+    <section aria-label={title} data-testid={testId} className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
       <h2 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">{title}</h2>
       <div className="p-4">
-        <div role="img" aria-label={summary} className={`${chartClassName} w-full`}>
+        <div role="img" aria-label={summary} className={`${chartClassName} w-full overflow-hidden`}>
           {chart}
         </div>
         <details className="mt-3 text-sm">
