@@ -46,6 +46,14 @@ test("upload a CSV, fix the mapping, start a batch and follow it to the end", as
     await page.getByLabel("Skip invalid rows and start with the valid ones").check();
   });
 
+  await test.step("starting without an agent or skill says which field to fill", async () => {
+    await expect(page.getByLabel("Batch name")).toHaveValue("april-renewals"); // from the file's name
+    await page.getByRole("button", { name: "Start batch (3 tasks)" }).click();
+    await expect(page.getByText("Choose an agent.")).toBeVisible();
+    await expect(page.getByText("Choose a skill.")).toBeVisible();
+    await expect(page.getByLabel("Agent", { exact: true })).toBeFocused();
+  });
+
   await test.step("choose the agent and schedule", async () => {
     await page.getByLabel("Batch name").fill("April plan renewals");
     await page.getByLabel("Agent", { exact: true }).selectOption({ label: "Ava" });

@@ -103,38 +103,46 @@ export function duplicatePhones(tasks: BatchTaskInput[]): { row: number; firstRo
   return found;
 }
 
-export const createBatchSchema = z
-  .strictObject({
-    name: line(200, "name").refine((v) => v.trim().length > 0, "A batch needs a name."),
-    agentId: uuid("agentId"),
-    skillId: uuid("skillId"),
-    channel: channelSchema,
+/**
+ * Everything in a create body but its tasks: who calls, on which channel, when and how fast. The
+ * dashboard's New batch form validates its settings with this, and the API the whole body below.
+ */
+export const batchSettingsSchema = z.strictObject({
+  name: line(200, "name").refine((v) => v.trim().length > 0, "A batch needs a name."),
+  agentId: uuid("agentId"),
+  skillId: uuid("skillId"),
+  channel: channelSchema,
+  startAt: z.iso
+    .datetime({ offset: true, message: "startAt must be an ISO date-time such as 2026-03-09T09:00:00-05:00." })
+    .transform((v) => new Date(v))
+    .optional(),
+  timezone: z.string().max(64).refine(isTimeZone, "timezone must be an IANA time zone such as America/New_York."),
+  callingWindows: z.array(callingWindowSchema).max(21, "At most 21 calling windows are allowed.").optional(),
+  concurrency: z
+    .number()
+    .int("concurrency must be a whole number.")
+    .min(1)
+    .max(100, "concurrency must be at most 100.")
+    .optional(),
+  pacingPerSecond: z
+    .number()
+    .min(0.01, "pacingPerSecond must be at least 0.01.")
+    .max(50, "pacingPerSecond must be at most 50.")
+    .optional(),
+  retry: retryPolicySchema.optional(),
+  /** Accept the same phone number on several tasks (otherwise 422 naming the rows). */
+  allowDuplicates: z.boolean({ message: "allowDuplicates must be true or false." }).optional(),
+  /** Run every task on the simulator even when a real provider is configured. */
+  simulate: z.boolean({ message: "simulate must be true or false." }).optional(),
+});
+export type BatchSettings = z.infer<typeof batchSettingsSchema>;
+
+export const createBatchSchema = batchSettingsSchema
+  .extend({
     tasks: z
       .array(batchTaskSchema)
       .min(1, "A batch needs at least one task.")
       .max(MAX_TASKS, `A batch holds at most ${MAX_TASKS} tasks; split the list into several batches.`),
-    startAt: z.iso
-      .datetime({ offset: true, message: "startAt must be an ISO date-time such as 2026-03-09T09:00:00-05:00." })
-      .transform((v) => new Date(v))
-      .optional(),
-    timezone: z.string().max(64).refine(isTimeZone, "timezone must be an IANA time zone such as America/New_York."),
-    callingWindows: z.array(callingWindowSchema).max(21, "At most 21 calling windows are allowed.").optional(),
-    concurrency: z
-      .number()
-      .int("concurrency must be a whole number.")
-      .min(1)
-      .max(100, "concurrency must be at most 100.")
-      .optional(),
-    pacingPerSecond: z
-      .number()
-      .min(0.01, "pacingPerSecond must be at least 0.01.")
-      .max(50, "pacingPerSecond must be at most 50.")
-      .optional(),
-    retry: retryPolicySchema.optional(),
-    /** Accept the same phone number on several tasks (otherwise 422 naming the rows). */
-    allowDuplicates: z.boolean({ message: "allowDuplicates must be true or false." }).optional(),
-    /** Run every task on the simulator even when a real provider is configured. */
-    simulate: z.boolean({ message: "simulate must be true or false." }).optional(),
   })
   .superRefine((body, ctx) => {
     // Each task must make a valid Create Call body on this channel (e.g. a phone number for "call").
