@@ -17,7 +17,8 @@ export interface SqlTx {
   one<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
   /** Every row of a query (or of an UPDATE … RETURNING). */
   all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
-  run(sql: string, params?: SqlValue[]): Promise<void>;
+  /** A write; resolves to the number of rows it changed. */
+  run(sql: string, params?: SqlValue[]): Promise<number>;
 }
 
 // Prisma stores DateTime on SQLite as ISO text with an explicit offset; on Postgres as UTC in a
@@ -42,9 +43,17 @@ function sqlite(): SqliteState {
   return globalForSql.callboardSqlite;
 }
 
+const TIMESTAMP_OID = 1114;
+const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+
 function pgPool(): pg.Pool {
   if (!globalForSql.callboardPgPool) {
-    const pool = new pg.Pool({ ...pgPoolConfig(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS), max: 10 });
+    const pool = new pg.Pool({
+      ...pgPoolConfig(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_MS),
+      max: 10,
+      // Prisma keeps DateTime as UTC in `timestamp` columns; pg would read them in the process's zone.
+      types: { getTypeParser: (oid, format) => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) },
+    });
     // An idle client whose connection dies (a restart, 57P01) emits 'error' on the pool: unhandled, it would crash.
     pool.on("error", (error) => logPoolError("driver pool", error));
     globalForSql.callboardPgPool = pool;
@@ -75,9 +84,7 @@ async function sqliteTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   const tx: SqlTx = {
     one: async <T>(sql: string, params: SqlValue[] = []) => prepared(sql).get(...params.map(encodeSqlite)) as T | undefined,
     all: async <T>(sql: string, params: SqlValue[] = []) => prepared(sql).all(...params.map(encodeSqlite)) as T[],
-    run: async (sql, params = []) => {
-      prepared(sql).run(...params.map(encodeSqlite));
-    },
+    run: async (sql, params = []) => prepared(sql).run(...params.map(encodeSqlite)).changes,
   };
   return withWriteLock(async () => {
     for (let waited = 0; ; waited += 2) {
@@ -114,21 +121,20 @@ export function withWriteLock<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** `?` placeholders as Postgres' `$1, $2…`. */
+function numbered(sql: string) {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await pgPool().connect();
-  let n = 0;
-  const numbered = (sql: string) => {
-    n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
   const tx: SqlTx = {
     one: async <T>(sql: string, params: SqlValue[] = []) =>
       (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows[0] as T | undefined,
     all: async <T>(sql: string, params: SqlValue[] = []) =>
       (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows as T[],
-    run: async (sql, params = []) => {
-      await client.query({ text: numbered(sql), values: params.map(encodePg) });
-    },
+    run: async (sql, params = []) => (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rowCount ?? 0,
   };
   try {
     await client.query("BEGIN");
@@ -150,6 +156,29 @@ export async function pgNotify(channel: string, payload: string): Promise<void> 
 
 export function sqlTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   return dialect === "sqlite" ? sqliteTransaction(fn) : pgTransaction(fn);
+}
+
+/**
+ * The same statements inside a Prisma transaction: code written once against SqlTx (a status change,
+ * an outbox event) runs in the engine's driver transactions and in the API's Prisma ones alike.
+ */
+export function asSqlTx(tx: Tx | SqlTx): SqlTx {
+  // Prisma's clients are proxies that answer `in` for any name: tell them apart by a method they have.
+  if (typeof (tx as Partial<Tx>).$executeRawUnsafe !== "function") return tx as SqlTx;
+  const prisma = tx as Tx;
+  const text = (sql: string) => (dialect === "sqlite" ? sql : numbered(sql));
+  const values = (params: SqlValue[]) => params.map(dialect === "sqlite" ? encodeSqlite : encodePg);
+  const all = <T>(sql: string, params: SqlValue[] = []) => prisma.$queryRawUnsafe<T[]>(text(sql), ...values(params));
+  return {
+    all,
+    one: async <T>(sql: string, params: SqlValue[] = []) => (await all<T>(sql, params))[0],
+    run: (sql, params = []) => prisma.$executeRawUnsafe(text(sql), ...values(params)),
+  };
+}
+
+/** A DateTime column as read through SqlTx: ISO text from SQLite, a Date from Postgres. */
+export function sqlDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
 }
 
 /** Unique-constraint violations as each driver reports them. */

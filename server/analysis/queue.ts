@@ -2,6 +2,7 @@
 // and its pending analysis commit together, so no ended interaction is left without one.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
+import { asSqlTx, type SqlTx } from "@/lib/sql";
 import { ANALYZE_JOB } from "@/server/conversations/queries";
 import type { Analysis } from "./schema";
 
@@ -23,7 +24,17 @@ export const PENDING_ANALYSIS: StoredAnalysis = {
   correctedAt: null,
 };
 
-export async function queueAnalysis(tx: Tx, interactionId: string) {
-  await tx.interaction.update({ where: { id: interactionId }, data: { analysis: JSON.stringify(PENDING_ANALYSIS) } });
-  await tx.job.create({ data: { id: randomUUID(), interactionId, kind: ANALYZE_JOB, runAt: new Date() } });
+export async function queueAnalysis(tx: Tx | SqlTx, interactionId: string) {
+  const sql = asSqlTx(tx);
+  const now = new Date();
+  await sql.run(`UPDATE "Interaction" SET analysis = ?, "updatedAt" = ? WHERE id = ?`, [
+    JSON.stringify(PENDING_ANALYSIS),
+    now,
+    interactionId,
+  ]);
+  await sql.run(
+    `INSERT INTO "Job" (id, "interactionId", kind, state, step, "runAt", attempts, "createdAt", "updatedAt")
+     VALUES (?, ?, ?, 'pending', 0, ?, 0, ?, ?)`,
+    [randomUUID(), interactionId, ANALYZE_JOB, now, now, now],
+  );
 }

@@ -17,7 +17,7 @@ import { createCallSchema } from "@/server/calls/schema";
 import { announceCreated } from "@/server/calls/service";
 import { createThrottledErrorLog, createWakeableSleep } from "@/server/engine/loop";
 import { LANES } from "@/server/engine/lanes";
-import { recordEventSql } from "@/server/webhooks/outbox";
+import { recordEvent } from "@/server/webhooks/outbox";
 import {
   type BatchRow,
   claimProgressSlotSql,
@@ -142,7 +142,7 @@ async function reportBatch(id: string, now: Date, owesProgress: boolean): Promis
     await sqlTransaction(async (tx) => {
       if (!(await setBatchStatusSql(tx, id, ["running"], "completed"))) return;
       const done = { ...row, status: "completed", completedAt: now, updatedAt: now };
-      await recordEventSql(tx, "batch.completed", null, toBatch(done, counts, now.getTime()));
+      await recordEvent(tx, "batch.completed", null, toBatch(done, counts, now.getTime()));
     });
     return false;
   }
@@ -150,7 +150,7 @@ async function reportBatch(id: string, now: Date, owesProgress: boolean): Promis
   const counts = (await countTasks([id])).get(id) ?? {};
   const recorded = await sqlTransaction(async (tx) => {
     if (!(await claimProgressSlotSql(tx, id, now, PROGRESS_EVERY_MS))) return false;
-    await recordEventSql(tx, "batch.progress", null, toBatch(row, counts, now.getTime()));
+    await recordEvent(tx, "batch.progress", null, toBatch(row, counts, now.getTime()));
     return true;
   });
   return !recorded;

@@ -10,7 +10,8 @@ import { type AgentForCompose, composeInteraction } from "./compose";
 import type { CallRow } from "./queries";
 import type { CreateCallInput } from "./schema";
 import { toCall } from "./serialize";
-import { messageEventData, recordEventSql } from "@/server/webhooks/outbox";
+import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
+import { insertMessage } from "./messages";
 import { createHash } from "node:crypto";
 import { defaultBrain } from "@/server/brain";
 import { messageSid } from "@/server/channels/simulator/script";
@@ -273,25 +274,10 @@ export function insertCall(
       [randomUUID(), id, run.jobKind, now, now, now],
     );
     if (firstMessage) {
-      await tx.run(
-        `INSERT INTO "Message" (id, "interactionId", seq, sid, sender, internal, content, "mediaUrl", status, "externalId", timestamp, email, original)
-         VALUES (?, ?, 0, ?, 'customer', ?, ?, ?, 'received', ?, ?, ?, ?)`,
-        [
-          randomUUID(),
-          id,
-          firstMessage.sid,
-          false,
-          firstMessage.content,
-          firstMessage.mediaUrl,
-          inbound?.messageExternalId ?? null,
-          now,
-          inbound?.email ?? null,
-          inbound?.original ?? null,
-        ],
-      );
+      await insertMessage(tx, { ...firstMessage, interactionId: id, original: inbound?.original ?? null });
     }
-    await recordEventSql(tx, "call.created", id, await toCall(row));
-    if (firstMessage) await recordEventSql(tx, "call.message", id, messageEventData(id, firstMessage));
+    await recordEvent(tx, "call.created", id, await toCall(row));
+    if (firstMessage) await recordEvent(tx, "call.message", id, messageEventData(id, firstMessage));
     if (idempotencyKeyId) {
       await tx.run(`UPDATE "IdempotencyKey" SET "interactionId" = ? WHERE id = ?`, [id, idempotencyKeyId]);
     }

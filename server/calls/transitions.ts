@@ -1,6 +1,8 @@
 // The one way an interaction's status changes: checked against the lifecycle table, guarded against
 // concurrent changes, and recorded in the status history and the webhook outbox, all inside the caller's transaction.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
+import { asSqlTx, type SqlTx, type SqlValue } from "@/lib/sql";
 import { ApiError } from "@/lib/errors";
 import { queueAnalysis } from "@/server/analysis/queue";
 import { recordStatusEvents } from "@/server/webhooks/outbox";
@@ -19,30 +21,46 @@ export type TransitionOptions = {
   set?: { durationSeconds?: number; transcription?: string; hasRecording?: boolean };
 };
 
+/** The columns a change writes besides the status: timestamps, the end reason, and the caller's `set`. */
+function changedColumns(from: Status, to: Status, now: Date, reason: string | undefined, set: TransitionOptions["set"] = {}) {
+  const columns: [string, SqlValue][] = [
+    ["status", to],
+    ["lastActivityAt", now],
+    ["updatedAt", now],
+  ];
+  if (to === "in-progress" && from !== "on-hold") columns.push(["startedAt", now]);
+  if (isTerminal(to) && to !== "resolved") columns.push(["endedAt", now], ["endReason", reason ?? null]);
+  if (set.durationSeconds !== undefined) columns.push(["durationSeconds", set.durationSeconds]);
+  if (set.transcription !== undefined) columns.push(["transcription", set.transcription]);
+  if (set.hasRecording !== undefined) columns.push(["hasRecording", set.hasRecording]);
+  return columns;
+}
+
+/**
+ * Written in plain SQL (lib/sql.ts), so the engine's driver transactions and the API's Prisma ones run
+ * the same statements: the guarded update, the history row, the outbox events and the analysis job.
+ */
 export async function transition(
-  tx: Tx,
+  txIn: Tx | SqlTx,
   call: { id: string; channel: string; status: string },
   to: Status,
-  { actor, reason, workerId, set = {} }: TransitionOptions,
+  { actor, reason, workerId, set }: TransitionOptions,
 ): Promise<TransitionResult> {
+  const tx = asSqlTx(txIn);
   const from = call.status as Status;
   if (!canTransition(call.channel as Channel, from, to)) return { ok: false, reason: "illegal" };
   const now = new Date();
-  const terminal = isTerminal(to) && to !== "resolved";
-  const changed = await tx.interaction.updateMany({
-    where: { id: call.id, status: from },
-    data: {
-      status: to,
-      lastActivityAt: now,
-      ...(to === "in-progress" && from !== "on-hold" && { startedAt: now }),
-      ...(terminal && { endedAt: now, endReason: reason ?? null }),
-      ...set,
-    },
-  });
-  if (changed.count !== 1) return { ok: false, reason: "stale" };
-  await tx.statusChange.create({
-    data: { interactionId: call.id, fromStatus: from, toStatus: to, actor, reason: reason ?? null, workerId: workerId ?? null },
-  });
+  const columns = changedColumns(from, to, now, reason, set);
+  const changed = await tx.run(
+    `UPDATE "Interaction" SET ${columns.map(([name]) => `"${name}" = ?`).join(", ")} WHERE id = ? AND status = ?`,
+    [...columns.map(([, value]) => value), call.id, from],
+  );
+  if (changed !== 1) return { ok: false, reason: "stale" };
+  await tx.run(
+    `INSERT INTO "StatusChange" (id, "interactionId", "fromStatus", "toStatus", actor, reason, "workerId", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [randomUUID(), call.id, from, to, actor, reason ?? null, workerId ?? null, now],
+  );
   await recordStatusEvents(tx, call.id, { from, to, actor, reason });
   // Every ended interaction is analysed once, after the end, by the worker.
   if (isTerminal(to) && !isTerminal(from)) await queueAnalysis(tx, call.id);
@@ -65,7 +83,7 @@ export class StaleStatus extends Error {
  * finished, against a status the interaction no longer has. An illegal change is only reported.
  */
 export async function transitionFromRead(
-  tx: Tx,
+  tx: Tx | SqlTx,
   call: { id: string; channel: string; status: string },
   to: Status,
   options: TransitionOptions,
@@ -79,17 +97,18 @@ export async function transitionFromRead(
  * Records activity on an interaction that still has the status the caller read, or throws StaleStatus.
  * On Postgres the update also holds the row until commit, so no status change slips in after it.
  */
-export async function touchFromRead(tx: Tx, call: { id: string; status: string }) {
-  const { count } = await tx.interaction.updateMany({
-    where: { id: call.id, status: call.status },
-    data: { lastActivityAt: new Date() },
-  });
+export async function touchFromRead(tx: Tx | SqlTx, call: { id: string; status: string }) {
+  const now = new Date();
+  const count = await asSqlTx(tx).run(
+    `UPDATE "Interaction" SET "lastActivityAt" = ?, "updatedAt" = ? WHERE id = ? AND status = ?`,
+    [now, now, call.id, call.status],
+  );
   if (count !== 1) throw new StaleStatus(call.id, call.status);
 }
 
 /** For callers that must fail loudly: the PUT endpoint answers the allowed next statuses. */
 export async function transitionOrThrow(
-  tx: Tx,
+  tx: Tx | SqlTx,
   call: { id: string; channel: string; status: string },
   to: Status,
   actor: Actor,

@@ -1,7 +1,7 @@
 // The contract between the interaction engine and a channel provider. A provider runs an interaction
 // one step at a time inside the engine's transaction, so each step's effects commit atomically with
 // the job's progress.
-import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/sql";
 import type { Channel } from "@/server/calls/status";
 
 export type InteractionForStep = {
@@ -18,5 +18,5 @@ export type StepOutcome = { done: false; delayMs: number; changed: "status" | "m
 export interface ChannelProvider {
   readonly name: string;
   readonly simulated: boolean;
-  step(tx: Tx, interaction: InteractionForStep, step: number, context: StepContext): Promise<StepOutcome>;
+  step(tx: SqlTx, interaction: InteractionForStep, step: number, context: StepContext): Promise<StepOutcome>;
 }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { type Status, isTerminal } from "@/server/calls/status";
+import { insertMessage } from "@/server/calls/messages";
 import { transition } from "@/server/calls/transitions";
 import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
 import type { Usage } from "@/server/brain/types";
@@ -59,23 +60,21 @@ export async function appendMessage(tx: Tx, call: Pick<WriteRow, "id" | "channel
     },
   });
   const seq = await nextSeq(tx, call.id);
-  const message = await tx.message.create({
-    data: {
-      interactionId: call.id,
-      seq,
-      sid: messageSid(call.channel as Channel, call.id, seq, sha),
-      sender: m.sender,
-      senderName: m.senderName ?? null,
-      internal: m.internal ?? false,
-      content: m.content,
-      mediaUrl: m.mediaUrl ?? null,
-      externalId: m.externalId ?? null,
-      status: initialStatus(call, m),
-      email: m.email ?? null,
-      original: m.original ?? null,
-      promptTokens: m.usage?.promptTokens ?? null,
-      completionTokens: m.usage?.completionTokens ?? null,
-    },
+  const message = await insertMessage(tx, {
+    interactionId: call.id,
+    seq,
+    sid: messageSid(call.channel as Channel, call.id, seq, sha),
+    sender: m.sender,
+    senderName: m.senderName,
+    internal: m.internal,
+    content: m.content,
+    mediaUrl: m.mediaUrl,
+    externalId: m.externalId,
+    status: initialStatus(call, m),
+    email: m.email,
+    original: m.original,
+    promptTokens: m.usage?.promptTokens,
+    completionTokens: m.usage?.completionTokens,
   });
   await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
   if (message.status === "queued") await enqueue(tx, call.id, "deliver");

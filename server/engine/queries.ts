@@ -3,7 +3,7 @@
 // guarded by the step number and the lease, so a step never applies twice, even across restarts or instances.
 import { db, type Tx } from "@/lib/db";
 import { dialect } from "@/lib/env";
-import { sqlTransaction, withWriteLock } from "@/lib/sql";
+import { asSqlTx, type SqlTx, sqlDate, sqlTransaction, withWriteLock } from "@/lib/sql";
 import { LANES, PROMOTE_AFTER_MS } from "./lanes";
 import { ANALYZE_JOB } from "@/server/conversations/queries";
 
@@ -59,38 +59,51 @@ export async function claimDueJobs(workerId: string, limit: number): Promise<Cla
   });
 }
 
-/** Moves a leased job to its next step (or ends it), failing with LostLease if another worker owns it. */
+/**
+ * Moves a leased job to its next step (or ends it), failing with LostLease if another worker owns it.
+ * Plain SQL (lib/sql.ts): this, postponeJob and findInteractionForStep run on every engine step.
+ */
 export async function advanceJob(
-  tx: Tx,
+  tx: Tx | SqlTx,
   job: JobRow,
   workerId: string,
   next: { delayMs: number } | { state: "done" | "failed"; error?: string },
 ) {
-  const data =
+  const now = new Date();
+  const lease = [job.id, job.step, workerId];
+  const count =
     "delayMs" in next
-      ? { step: job.step + 1, runAt: new Date(Date.now() + next.delayMs), attempts: 0, lastError: null }
-      : { step: job.step + 1, state: next.state, lastError: next.error ?? null };
-  const { count } = await tx.job.updateMany({
-    where: { id: job.id, step: job.step, lockedBy: workerId },
-    data: { ...data, lockedBy: null, lockedUntil: null },
-  });
+      ? await asSqlTx(tx).run(
+          `UPDATE "Job" SET step = ?, "runAt" = ?, attempts = 0, "lastError" = NULL, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ?
+            WHERE id = ? AND step = ? AND "lockedBy" = ?`,
+          [job.step + 1, new Date(now.getTime() + next.delayMs), now, ...lease],
+        )
+      : await asSqlTx(tx).run(
+          `UPDATE "Job" SET step = ?, state = ?, "lastError" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ?
+            WHERE id = ? AND step = ? AND "lockedBy" = ?`,
+          [job.step + 1, next.state, next.error ?? null, now, ...lease],
+        );
   if (count !== 1) throw new LostLease(`job ${job.id} step ${job.step}`);
 }
 
 /** Keeps the step and gives the job back to the queue, due after `delayMs`: nothing failed. */
-export async function postponeJob(client: Pick<Tx, "job">, job: JobRow, workerId: string, delayMs: number) {
-  await client.job.updateMany({
-    where: { id: job.id, step: job.step, lockedBy: workerId },
-    data: { runAt: new Date(Date.now() + delayMs), lockedBy: null, lockedUntil: null },
-  });
+export async function postponeJob(tx: Tx | SqlTx, job: JobRow, workerId: string, delayMs: number) {
+  const now = new Date();
+  await asSqlTx(tx).run(
+    `UPDATE "Job" SET "runAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ?
+      WHERE id = ? AND step = ? AND "lockedBy" = ?`,
+    [new Date(now.getTime() + delayMs), now, job.id, job.step, workerId],
+  );
 }
 
 /** What a step needs to know about its interaction, read inside the step's transaction. */
-export const findInteractionForStep = (tx: Tx, id: string) =>
-  tx.interaction.findUnique({
-    where: { id },
-    select: { id: true, channel: true, status: true, startedAt: true, provider: true },
-  });
+export async function findInteractionForStep(tx: Tx | SqlTx, id: string) {
+  const row = await asSqlTx(tx).one<{ id: string; channel: string; status: string; startedAt: unknown; provider: string }>(
+    `SELECT id, channel, status, "startedAt", provider FROM "Interaction" WHERE id = ?`,
+    [id],
+  );
+  return row && { ...row, startedAt: row.startedAt == null ? null : sqlDate(row.startedAt) };
+}
 
 /** Keeps the step, records the failure and retries later with backoff. */
 export function retryJob(job: JobRow, workerId: string, error: string, delayMs: number) {

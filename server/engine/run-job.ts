@@ -9,7 +9,7 @@ import { faultSummary, isDatabaseUnavailable } from "@/lib/db-faults";
 import { logThrottled } from "@/lib/log";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
-import { withWriteLock, writeTx } from "@/lib/sql";
+import { sqlTransaction, withWriteLock, writeTx } from "@/lib/sql";
 import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
@@ -43,7 +43,9 @@ type Changed = "status" | "message" | "none" | "ended";
 const STALE_READS = 3;
 
 async function stepOnce(job: JobRow, workerId: string, hooks: StepHooks): Promise<Changed> {
-  return writeTx(async (tx): Promise<Changed> => {
+  // On the driver, not Prisma: a simulated step is a handful of small statements, and Prisma's per-query
+  // cost was most of the engine's CPU (docs/benchmarks.md).
+  return sqlTransaction(async (tx): Promise<Changed> => {
     const call = await findInteractionForStep(tx, job.interactionId);
     if (call) await hooks.afterRead?.(call);
     if (!call || isTerminal(call.status)) {

@@ -2,7 +2,7 @@
 // event exists exactly when its change committed. The webhook worker (worker.ts) fans events out.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import type { SqlTx } from "@/lib/sql";
+import { asSqlTx, type SqlTx } from "@/lib/sql";
 import { toIso } from "@/lib/time";
 import { toMessage } from "@/server/calls/serialize";
 import { isTerminal } from "@/server/calls/status";
@@ -10,14 +10,12 @@ import type { EventType } from "./schema";
 
 const encode = (data: unknown) => (data === undefined ? null : JSON.stringify(data));
 
-/** In a Prisma transaction (engine steps, PUT, the sweeper). */
-export async function recordEvent(tx: Tx, type: EventType, callId: string, data?: unknown) {
-  await tx.outboxEvent.create({ data: { type, callId, payload: encode(data) } });
-}
-
-/** In a plain-SQL transaction (lib/sql.ts: the Create Call path; batch events have no call, so null). */
-export async function recordEventSql(tx: SqlTx, type: EventType, callId: string | null, data?: unknown) {
-  await tx.run(`INSERT INTO "OutboxEvent" (id, type, "callId", payload, "createdAt") VALUES (?, ?, ?, ?, ?)`, [
+/**
+ * One event row, in the caller's transaction: a Prisma one (PUT, the sweeper, engine v2) or a plain-SQL
+ * one (lib/sql.ts: Create Call, the simulator's steps, batches). Batch events have no call: null.
+ */
+export async function recordEvent(tx: Tx | SqlTx, type: EventType, callId: string | null, data?: unknown) {
+  await asSqlTx(tx).run(`INSERT INTO "OutboxEvent" (id, type, "callId", payload, "createdAt") VALUES (?, ?, ?, ?, ?)`, [
     randomUUID(),
     type,
     callId,
@@ -32,7 +30,7 @@ export async function recordEventSql(tx: SqlTx, type: EventType, callId: string 
  * same transaction completes (transcript, recording, duration), so it is never half-filled.
  */
 export async function recordStatusEvents(
-  tx: Tx,
+  tx: Tx | SqlTx,
   callId: string,
   change: { from: string; to: string; actor: string; reason?: string },
 ) {

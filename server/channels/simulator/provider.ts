@@ -4,7 +4,8 @@
 // then kept by server/calls/recording-store.ts).
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
-import { Prisma, type Tx } from "@/lib/db";
+import { type SqlTx, sqlDate } from "@/lib/sql";
+import { insertMessage } from "@/server/calls/messages";
 import type { CustomField } from "@/server/calls/schema";
 import { touchFromRead, transitionFromRead } from "@/server/calls/transitions";
 import { messageEventData, recordEvent } from "@/server/webhooks/outbox";
@@ -26,7 +27,7 @@ function delayAfter(step: Step | undefined, seed: string): number {
 const scriptCache = new Map<string, Step[]>();
 const SCRIPT_CACHE_SIZE = 2000;
 
-async function loadScript(tx: Tx, id: string): Promise<Step[]> {
+async function loadScript(tx: SqlTx, id: string): Promise<Step[]> {
   const cached = scriptCache.get(id);
   if (cached) return cached;
   const script = await buildScriptFor(tx, id);
@@ -35,26 +36,31 @@ async function loadScript(tx: Tx, id: string): Promise<Step[]> {
   return script;
 }
 
-async function buildScriptFor(tx: Tx, id: string) {
-  const row = await tx.interaction.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      channel: true,
-      initialMessage: true,
-      customFields: true,
-      effectiveAgent: true,
-      customer: { select: { firstName: true } },
-      skill: { select: { name: true } },
-    },
-  });
+type ScriptRow = {
+  id: string;
+  channel: string;
+  initialMessage: string;
+  customFields: string;
+  effectiveAgent: string;
+  firstName: string;
+  skillName: string;
+};
+
+async function buildScriptFor(tx: SqlTx, id: string) {
+  const row = await tx.one<ScriptRow>(
+    `SELECT i.id, i.channel, i."initialMessage", i."customFields", i."effectiveAgent", c."firstName", s.name AS "skillName"
+       FROM "Interaction" i JOIN "Customer" c ON c.id = i."customerId" JOIN "Skill" s ON s.id = i."skillId"
+      WHERE i.id = ?`,
+    [id],
+  );
+  if (!row) throw new Error(`interaction ${id} not found`);
   return buildScript({
     id: row.id,
     channel: row.channel as InteractionForStep["channel"],
     initialMessage: row.initialMessage,
-    customerFirstName: row.customer.firstName,
+    customerFirstName: row.firstName,
     agentName: (JSON.parse(row.effectiveAgent) as { name: string }).name,
-    skillName: row.skill.name,
+    skillName: row.skillName,
     customFields: JSON.parse(row.customFields) as CustomField[],
   });
 }
@@ -63,14 +69,16 @@ async function buildScriptFor(tx: Tx, id: string) {
  * Agent messages move one delivery status further on every later step (queued → sent → delivered…),
  * in one statement: a CASE maps each status to the next, so no message moves twice.
  */
-async function advanceMessageStatuses(tx: Tx, call: InteractionForStep, step: number, toFinal = false) {
+async function advanceMessageStatuses(tx: SqlTx, call: InteractionForStep, step: number, toFinal = false) {
   const flow = MESSAGE_STATUS_FLOW[call.channel];
   const last = flow[flow.length - 1];
   if (flow.length < 2 || step === 0) return;
-  const cases = flow.slice(0, -1).map((from, i) => Prisma.sql`WHEN ${from} THEN ${toFinal ? last : flow[i + 1]}`);
-  await tx.$executeRaw`
-    UPDATE "Message" SET status = CASE status ${Prisma.join(cases, " ")} ELSE status END
-     WHERE "interactionId" = ${call.id} AND sender = 'agent' AND status <> ${last}`;
+  const from = flow.slice(0, -1);
+  await tx.run(
+    `UPDATE "Message" SET status = CASE status ${from.map(() => "WHEN ? THEN ?").join(" ")} ELSE status END
+      WHERE "interactionId" = ? AND sender = 'agent' AND status <> ?`,
+    [...from.flatMap((status, i) => [status, toFinal ? last : flow[i + 1]]), call.id, last],
+  );
 }
 
 /** "Agent: …" / "Customer: …" lines: role labels stay unambiguous even when both share a name. */
@@ -97,15 +105,13 @@ export const simulatorProvider: ChannelProvider = {
     if (step.kind === "say") {
       await advanceMessageStatuses(tx, call, stepIndex);
       const flow = MESSAGE_STATUS_FLOW[call.channel];
-      const message = await tx.message.create({
-        data: {
-          interactionId: call.id,
-          seq: stepIndex,
-          sid: messageSid(call.channel, call.id, stepIndex, sha),
-          sender: step.sender,
-          content: step.content,
-          status: step.sender === "agent" ? flow[0] : CUSTOMER_MESSAGE_STATUS[call.channel],
-        },
+      const message = await insertMessage(tx, {
+        interactionId: call.id,
+        seq: stepIndex,
+        sid: messageSid(call.channel, call.id, stepIndex, sha),
+        sender: step.sender,
+        content: step.content,
+        status: step.sender === "agent" ? flow[0] : CUSTOMER_MESSAGE_STATUS[call.channel],
       });
       await recordEvent(tx, "call.message", call.id, messageEventData(call.id, message));
       // Staff may have changed the status since the step read it (a hold): then this line is not said yet.
@@ -117,21 +123,21 @@ export const simulatorProvider: ChannelProvider = {
     // The end: final delivery statuses, transcript, duration, recording, then the terminal status.
     await advanceMessageStatuses(tx, call, stepIndex, true);
     scriptCache.delete(call.id);
-    const row = await tx.interaction.findUniqueOrThrow({
-      where: { id: call.id },
-      select: {
-        startedAt: true,
-        createdAt: true,
-        messages: { select: { sender: true, content: true }, orderBy: { seq: "asc" } },
-      },
-    });
-    const started = row.startedAt ?? row.createdAt;
+    const times = await tx.one<{ startedAt: unknown; createdAt: unknown }>(
+      `SELECT "startedAt", "createdAt" FROM "Interaction" WHERE id = ?`,
+      [call.id],
+    );
+    const messages = await tx.all<{ sender: string; content: string }>(
+      `SELECT sender, content FROM "Message" WHERE "interactionId" = ? ORDER BY seq`,
+      [call.id],
+    );
+    const started = sqlDate(times?.startedAt ?? times?.createdAt);
     const durationSeconds = Math.max(1, Math.round((Date.now() - started.getTime()) / 1000));
     const ended = await transitionFromRead(tx, call, step.to, {
       actor: "engine",
       reason: "conversation finished",
       workerId,
-      set: { durationSeconds, transcription: transcriptOf(row.messages), hasRecording: call.channel === "call" },
+      set: { durationSeconds, transcription: transcriptOf(messages), hasRecording: call.channel === "call" },
     });
     // Finishing the job now would leave the interaction open with nothing to end it: fail the step instead.
     if (!ended.ok) throw new Error(`The conversation is over, but a "${call.status}" interaction cannot become "${step.to}".`);
