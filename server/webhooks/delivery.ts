@@ -3,6 +3,7 @@
 // retry. Every write that decides something is a conditional update, so instances sharing a
 // Postgres database never fan out an event twice nor send the same attempt twice.
 import { randomBytes } from "node:crypto";
+import { isDatabaseUnavailable } from "@/lib/db-faults";
 import { env } from "@/lib/env";
 import { findCall } from "@/server/calls/queries";
 import { toCall } from "@/server/calls/serialize";
@@ -71,14 +72,16 @@ export async function fanOutEvents(): Promise<boolean> {
   return events.length === take;
 }
 
-export type ClaimedDelivery = { id: string; attempts: number; lease: string };
+/** `leaseEndsAt`: when another attempt may take the delivery over (epoch ms, as this process counts it). */
+export type ClaimedDelivery = { id: string; attempts: number; lease: string; leaseEndsAt: number };
 
 /** Leases up to `limit` due deliveries, round-robin between endpoints, IN_FLIGHT_PER_ENDPOINT at most each. */
 export async function claimDueDeliveries(workerId: string, limit: number): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
   const lease = `${workerId}:${randomBytes(6).toString("hex")}`;
+  const leaseEndsAt = Date.now() + leaseMs();
   const mine = await leaseDueDeliveries(lease, leaseMs(), IN_FLIGHT_PER_ENDPOINT, limit);
-  return mine.map((d) => ({ ...d, lease }));
+  return mine.map((d) => ({ ...d, lease, leaseEndsAt }));
 }
 
 /** The signed request body: the `{type, timestamp, data}` envelope. call.ended and call.analyzed are built from the call now. */
@@ -109,12 +112,31 @@ export async function attemptDelivery(claimed: ClaimedDelivery): Promise<void> {
   const gone = result.status === 410;
   const retryAt = new Date(Date.now() + retryDelayMs(attempts));
   const state = result.ok ? "succeeded" : gone || retryAt > delivery.retryUntil ? "failed" : "pending";
-  await recordAttempt(
-    { id: claimed.id, lease: claimed.lease, endpointId: delivery.endpointId },
-    { state, attempts, nextAttemptAt: retryAt },
-    { attemptedAt, status: result.status, durationMs: result.durationMs, error: result.error?.slice(0, 1000) ?? null },
-    gone ? { reason: `The endpoint answered 410 Gone on ${new Date().toISOString()}.` } : undefined,
+  await recordWhileLeased(claimed, () =>
+    recordAttempt(
+      { id: claimed.id, lease: claimed.lease, endpointId: delivery.endpointId },
+      { state, attempts, nextAttemptAt: retryAt },
+      { attemptedAt, status: result.status, durationMs: result.durationMs, error: result.error?.slice(0, 1000) ?? null },
+      gone ? { reason: `The endpoint answered 410 Gone on ${new Date().toISOString()}.` } : undefined,
+    ),
   );
+}
+
+/**
+ * The endpoint has its webhook; only the result could not be written, because the database went away.
+ * Writing it once the database is back, while the lease still holds, keeps a short outage from sending the
+ * same webhook twice. Past the lease the error goes up, and the delivery is tried again (at least once).
+ */
+async function recordWhileLeased(claimed: ClaimedDelivery, record: () => Promise<void>) {
+  for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 4000)) {
+    try {
+      await record();
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + waitMs > claimed.leaseEndsAt - 2000) throw error;
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
 }
 
 /**
