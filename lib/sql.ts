@@ -129,6 +129,15 @@ function numbered(sql: string) {
 
 async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await pgPool().connect();
+  // A checked-out client whose connection dies between two statements (a restart, 57P01) emits 'error',
+  // which the pool only listens for on idle clients: unheard, it would crash the process. The next
+  // statement fails anyway, and the broken client is destroyed on release instead of pooled again.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+    logPoolError("driver client", error);
+  };
+  client.on("error", onError);
   const tx: SqlTx = {
     one: async <T>(sql: string, params: SqlValue[] = []) =>
       (await client.query({ text: numbered(sql), values: params.map(encodePg) })).rows[0] as T | undefined,
@@ -142,10 +151,11 @@ async function pgTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
     await client.query("COMMIT");
     return result;
   } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
+    if (!broken) await client.query("ROLLBACK").catch(() => {});
     throw e;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(broken);
   }
 }
 
