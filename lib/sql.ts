@@ -12,6 +12,10 @@ import { db, type Tx } from "./db";
 
 export type SqlValue = string | number | boolean | null | Date | Uint8Array;
 
+/**
+ * Statements are constant text written in this codebase; every value, and so every piece of user text,
+ * travels as a bound `?` parameter. Never splice a value into the SQL string.
+ */
 export interface SqlTx {
   /** First row of a query, or undefined. Placeholders are `?`. */
   one<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
@@ -176,6 +180,7 @@ export function asSqlTx(tx: Tx | SqlTx): SqlTx {
   // Prisma's clients are proxies that answer `in` for any name: tell them apart by a method they have.
   if (typeof (tx as Partial<Tx>).$executeRawUnsafe !== "function") return tx as SqlTx;
   const prisma = tx as Tx;
+  // Prisma's *Unsafe* calls only because the SQL is a string rather than a template: values stay bound.
   const text = (sql: string) => (dialect === "sqlite" ? sql : numbered(sql));
   const values = (params: SqlValue[]) => params.map(dialect === "sqlite" ? encodeSqlite : encodePg);
   const all = <T>(sql: string, params: SqlValue[] = []) => prisma.$queryRawUnsafe<T[]>(text(sql), ...values(params));

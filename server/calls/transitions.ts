@@ -50,6 +50,7 @@ export async function transition(
   const from = call.status as Status;
   if (!canTransition(call.channel as Channel, from, to)) return { ok: false, reason: "illegal" };
   const now = new Date();
+  // The column names come from changedColumns' fixed list; the values are bound parameters.
   const columns = changedColumns(from, to, now, reason, set);
   const changed = await tx.run(
     `UPDATE "Interaction" SET ${columns.map(([name]) => `"${name}" = ?`).join(", ")} WHERE id = ? AND status = ?`,
