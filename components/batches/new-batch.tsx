@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { type Resolver, type UseFormSetError, useForm } from "react-hook-form";
 import { useCreateBatchMutation } from "@/components/queries/batches";
 import { useAgentsQuery } from "@/components/queries/directory";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -27,7 +27,7 @@ import { parseCsvFile } from "./parse-csv-file";
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A refused start: the server's 422 details on their fields, and the rest (the rows' own) in one line. */
-function startError(error: unknown, setError: Parameters<typeof applyServerErrors<BatchFormValues>>[2]) {
+function startError(error: unknown, setError: UseFormSetError<BatchFormValues>) {
   const message = applyServerErrors(error, batchFormFields, setError);
   const rows = error instanceof ApiClientError ? error.details.filter((d) => d.path.startsWith("tasks")) : [];
   if (rows.length === 0) return message;
