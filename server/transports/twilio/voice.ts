@@ -43,23 +43,27 @@ type Line = { seq: number; content: string };
 /** `after` for a read that wants no lines: the largest 32-bit integer, since Postgres' `seq` is an int4. */
 const NO_NEW_LINES = 2 ** 31 - 1;
 
-/** What a turn needs to know, read fresh at every poll. */
+/**
+ * What a turn needs to know, read fresh at every poll. An agent's last line and the end of the call (or
+ * the hand-off) commit together, but these are two reads, so the lines are read first and read again
+ * when the call has ended: reading the call first could pair a goodbye with a call still in progress,
+ * and the customer would be asked to speak again instead of hearing the hang-up.
+ */
 async function readTurn(id: string, after: number) {
-  return db.interaction.findUnique({
+  const lines = () =>
+    db.message.findMany({
+      where: { interactionId: id, seq: { gt: after }, sender: "agent", internal: false },
+      select: { seq: true, content: true },
+      orderBy: { seq: "asc" },
+    });
+  const early = await lines();
+  const row = await db.interaction.findUnique({
     where: { id },
-    select: {
-      id: true,
-      status: true,
-      needsPerson: true,
-      effectiveAgent: true,
-      agent: { select: { transferNumber: true } },
-      messages: {
-        where: { seq: { gt: after }, sender: "agent", internal: false },
-        select: { seq: true, content: true },
-        orderBy: { seq: "asc" },
-      },
-    },
+    select: { id: true, status: true, needsPerson: true, effectiveAgent: true, agent: { select: { transferNumber: true } } },
   });
+  if (!row) return null;
+  const settled = isTerminal(row.status) || row.needsPerson;
+  return { ...row, messages: settled ? await lines() : early };
 }
 type TurnRow = NonNullable<Awaited<ReturnType<typeof readTurn>>>;
 
