@@ -129,6 +129,11 @@ const envSchema = z.object({
     .regex(/^MG[0-9a-fA-F]{32}$/, "TWILIO_MESSAGING_SERVICE_SID starts with MG.")
     .optional(),
   /**
+   * How long after an interaction ends Twilio's price is first fetched for `cost`. Twilio rates calls and
+   * messages some time after the end; while it has not, the wait doubles (up to an hour), 12 tries in all.
+   */
+  TWILIO_PRICE_POLL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  /**
    * The SMTP server e-mail interactions are sent through: smtp://user:pass@host:587 (STARTTLS) or
    * smtps://user:pass@host:465. Set, it turns real e-mail on for the email channel. Query options go to
    * nodemailer (?tls.rejectUnauthorized=false for a self-signed server).

@@ -29,3 +29,7 @@ export function formatRelative(value: string | Date | null | undefined, now = Da
   if (diff < 86_400) return `${Math.round(diff / 3600)} h ago`;
   return `${Math.round(diff / 86_400)} d ago`;
 }
+
+/** An amount in its currency, to a hundredth of a cent: a single SMS costs less than one. */
+export const formatMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 4 }).format(amount);

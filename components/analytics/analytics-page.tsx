@@ -111,9 +111,18 @@ function Tile({ label, value, hint, testId }: { label: string; value: React.Reac
   );
 }
 
+/** What the cost is made of: the model's tokens (priced or not) and what Twilio charged. */
+function costHint(cost: Analytics["totals"]["cost"]) {
+  const tokens = cost.promptTokens + cost.completionTokens;
+  const model =
+    tokens > 0 && cost.model === 0
+      ? `${tokens.toLocaleString("en-US")} model tokens, not priced (LLM_PRICE_PER_1K_*)`
+      : `Model ${money(cost.model, cost.currency)} for ${tokens.toLocaleString("en-US")} tokens`;
+  return cost.provider > 0 ? `${model}; Twilio ${money(cost.provider, cost.currency)}` : model;
+}
+
 function Headline({ data }: { data: Analytics }) {
   const { totals, firstResponse } = data;
-  const tokens = totals.cost.promptTokens + totals.cost.completionTokens;
   return (
     <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
       <Tile label="Interactions" value={totals.interactions} testId="analytics-total" />
@@ -147,9 +156,9 @@ function Headline({ data }: { data: Analytics }) {
         testId="analytics-first-response"
       />
       <Tile
-        label="Model cost"
+        label="Cost"
         value={money(totals.cost.total, totals.cost.currency)}
-        hint={`${tokens.toLocaleString("en-US")} tokens${tokens > 0 && totals.cost.total === 0 ? ", not priced (LLM_PRICE_PER_1K_*)" : ""}`}
+        hint={costHint(totals.cost)}
         testId="analytics-cost"
       />
     </div>

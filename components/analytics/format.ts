@@ -13,8 +13,7 @@ export function seconds(value: number | null): string {
   return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 4 }).format(amount);
+export { formatMoney as money } from "@/lib/format";
 
 /** A bucket's label as the axis shows it: "Mar 17" for a day, "14:00" for an hour. */
 export function bucketLabel(label: string): string {

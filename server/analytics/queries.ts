@@ -59,8 +59,9 @@ function bucketExpression(plan: BucketPlan, alias = "i"): Fragment {
 const n = (v: unknown) => Number(v ?? 0);
 const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-// The same figures for every grouping: counts, the analysis's outcome and sentiment, the model's tokens.
-// Simulated interactions cost nothing (server/calls/cost.ts), so their tokens are left out of the sums.
+// The same figures for every grouping: counts, the analysis's outcome and sentiment, the model's tokens
+// and the provider's price. Simulated interactions cost nothing (server/calls/cost.ts), so they are left
+// out of those sums.
 const MEASURES = `count(*) AS n,
   sum(CASE WHEN i."successful" THEN 1 ELSE 0 END) AS ok,
   sum(CASE WHEN i."successful" IS NOT NULL THEN 1 ELSE 0 END) AS judged,
@@ -71,10 +72,24 @@ const MEASURES = `count(*) AS n,
   sum(CASE WHEN i."sentiment" IS NULL THEN 1 ELSE 0 END) AS none,
   sum(CASE WHEN i."needsPerson" THEN 1 ELSE 0 END) AS needs,
   sum(CASE WHEN i."simulated" THEN 0 ELSE i."promptTokens" END) AS pt,
-  sum(CASE WHEN i."simulated" THEN 0 ELSE i."completionTokens" END) AS ct`;
+  sum(CASE WHEN i."simulated" THEN 0 ELSE i."completionTokens" END) AS ct,
+  sum(CASE WHEN i."simulated" THEN 0 ELSE COALESCE(i."providerPrice", 0) END) AS pp`;
 
 /** The column names MEASURES answers. */
-const MEASURE_NAMES = ["n", "ok", "judged", "positive", "neutral", "negative", "unknown", "none", "needs", "pt", "ct"] as const;
+const MEASURE_NAMES = [
+  "n",
+  "ok",
+  "judged",
+  "positive",
+  "neutral",
+  "negative",
+  "unknown",
+  "none",
+  "needs",
+  "pt",
+  "ct",
+  "pp",
+] as const;
 
 export type Measures = {
   count: number;
@@ -84,6 +99,7 @@ export type Measures = {
   needsPerson: number;
   promptTokens: number;
   completionTokens: number;
+  providerPrice: number;
 };
 
 type MeasureRow = Record<(typeof MEASURE_NAMES)[number], unknown>;
@@ -96,6 +112,7 @@ const measures = (r: MeasureRow): Measures => ({
   needsPerson: n(r.needs),
   promptTokens: n(r.pt),
   completionTokens: n(r.ct),
+  providerPrice: n(r.pp),
 });
 
 /** The covering index of every analytics scan (prisma/models.prisma): no query reads the wide rows. */

@@ -88,8 +88,13 @@ export const analyticsBucketSchema = z.object({
 });
 
 const costSchema = z.object({
+  /** The model's share plus the provider's, in `currency`. */
   total: z.number(),
   currency: z.string(),
+  /** The model's tokens times LLM_PRICE_PER_1K_INPUT/_OUTPUT. */
+  model: z.number(),
+  /** What Twilio charged, as far as it has reported it (server/transports/twilio/price.ts). */
+  provider: z.number(),
   promptTokens: count,
   completionTokens: count,
 });

@@ -3,7 +3,7 @@
 // per-skill tables, and time to first response. The database aggregates; this module plans the buckets
 // in the time zone and shapes the answer.
 import { env } from "@/lib/env";
-import { tokenCost } from "@/server/calls/cost";
+import { roundMoney, tokenCost } from "@/server/calls/cost";
 import { CHANNELS, type Status } from "@/server/calls/status";
 import { addDays, dayAsUtc, daysBetween, localMinute, offsetSegments, startOfLocalDay } from "./calendar";
 import * as analyticsQueries from "./queries";
@@ -40,12 +40,18 @@ export function planRange(q: AnalyticsQuery): Plan {
 
 const successRate = (m: Pick<Measures, "successful" | "judged">) => (m.judged ? m.successful / m.judged : null);
 
-const cost = (m: Pick<Measures, "promptTokens" | "completionTokens">) => ({
-  total: tokenCost(m.promptTokens, m.completionTokens),
-  currency: env.LLM_PRICE_CURRENCY,
-  promptTokens: m.promptTokens,
-  completionTokens: m.completionTokens,
-});
+const cost = (m: Pick<Measures, "promptTokens" | "completionTokens" | "providerPrice">) => {
+  const model = tokenCost(m.promptTokens, m.completionTokens);
+  const provider = roundMoney(m.providerPrice);
+  return {
+    total: roundMoney(model + provider),
+    currency: env.LLM_PRICE_CURRENCY,
+    model,
+    provider,
+    promptTokens: m.promptTokens,
+    completionTokens: m.completionTokens,
+  };
+};
 
 const emptyMeasures = (): Measures => ({
   count: 0,
@@ -55,6 +61,7 @@ const emptyMeasures = (): Measures => ({
   needsPerson: 0,
   promptTokens: 0,
   completionTokens: 0,
+  providerPrice: 0,
 });
 
 function add(into: Measures, m: Measures) {
@@ -64,6 +71,7 @@ function add(into: Measures, m: Measures) {
   into.needsPerson += m.needsPerson;
   into.promptTokens += m.promptTokens;
   into.completionTokens += m.completionTokens;
+  into.providerPrice += m.providerPrice;
   for (const key of Object.keys(into.sentiment) as (keyof Measures["sentiment"])[]) into.sentiment[key] += m.sentiment[key];
 }
 

@@ -215,6 +215,8 @@ export function insertCall(
       takenOverByName: null,
       promptTokens: 0,
       completionTokens: 0,
+      providerPrice: null,
+      providerPriceUnit: null,
       endReason: null,
       subject,
       createdAt: now,

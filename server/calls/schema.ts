@@ -302,13 +302,16 @@ export const callSchema = referenceCallSchema.extend({
   /** The staff member writing instead of the brain. */
   takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int(), totalTokens: z.number().int() }),
-  /** What the interaction cost: the model's tokens × LLM_PRICE_PER_1K_INPUT/_OUTPUT; 0 when simulated. */
+  /**
+   * What the interaction cost: the model's tokens × LLM_PRICE_PER_1K_INPUT/_OUTPUT, plus the provider's
+   * price (Twilio's, fetched after the end once Twilio has rated it); 0 when simulated.
+   */
   cost: z.object({
     total: z.number(),
     currency: z.string(),
     /** The model's share: prompt and completion tokens times their prices. */
     model: z.number(),
-    /** The provider's price; null where it is not known (the provider's prices are not fetched yet). */
+    /** The provider's price (Twilio's, for the call or its messages); null until Twilio has reported it. */
     provider: z.number().nullable(),
     simulated: z.boolean(),
     /** What the figure leaves out, or why it is 0. */

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { asSqlTx, type SqlTx, type SqlValue } from "@/lib/sql";
 import { ApiError } from "@/lib/errors";
-import { queueAnalysis } from "@/server/analysis/queue";
 import { recordStatusEvents } from "@/server/webhooks/outbox";
+import { queueAfterEnd } from "./after-end";
 import { allowedNext, canTransition, isTerminal, type Channel, type Status } from "./status";
 
 export type Actor = "system" | "api" | "staff" | "sweeper" | "engine";
@@ -38,7 +38,7 @@ function changedColumns(from: Status, to: Status, now: Date, reason: string | un
 
 /**
  * Written in plain SQL (lib/sql.ts), so the engine's driver transactions and the API's Prisma ones run
- * the same statements: the guarded update, the history row, the outbox events and the analysis job.
+ * the same statements: the guarded update, the history row, the outbox events and the after-end jobs.
  */
 export async function transition(
   txIn: Tx | SqlTx,
@@ -63,8 +63,8 @@ export async function transition(
     [randomUUID(), call.id, from, to, actor, reason ?? null, workerId ?? null, now],
   );
   await recordStatusEvents(tx, call.id, { from, to, actor, reason });
-  // Every ended interaction is analysed once, after the end, by the worker.
-  if (isTerminal(to) && !isTerminal(from)) await queueAnalysis(tx, call.id);
+  // Every ended interaction is analysed once, after the end, by the worker (and priced, on Twilio).
+  if (isTerminal(to) && !isTerminal(from)) await queueAfterEnd(tx, call.id);
   return { ok: true };
 }
 

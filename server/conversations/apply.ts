@@ -12,7 +12,7 @@ import type { Usage } from "@/server/brain/types";
 import { messageSid } from "@/server/channels/simulator/script";
 import type { Channel } from "@/server/calls/status";
 import { sendsMessages } from "@/server/transports";
-import { ANALYZE_JOB, enqueue, nextSeq, type WriteRow } from "./queries";
+import { AFTER_END_JOBS, enqueue, nextSeq, type WriteRow } from "./queries";
 
 export type Sender = "agent" | "customer" | "staff" | "system" | "tool";
 
@@ -138,8 +138,8 @@ export async function endConversation(
   if (!result.ok) return false;
   await tx.interaction.update({ where: { id: call.id }, data: { needsPerson: false } });
   await tx.job.updateMany({
-    // The post-call analysis the transition just queued is the one job an ended interaction keeps.
-    where: { interactionId: call.id, state: "pending", lockedBy: null, kind: { not: ANALYZE_JOB } },
+    // What the transition just queued for after the end (the analysis, the price) is all an ended interaction keeps.
+    where: { interactionId: call.id, state: "pending", lockedBy: null, kind: { notIn: AFTER_END_JOBS } },
     data: { state: "done" },
   });
   return true;

@@ -2,10 +2,18 @@
 import { randomUUID } from "node:crypto";
 import { db, dialect, type Tx } from "@/lib/db";
 
-export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver", "analyze"] as const;
-/** The post-call analysis (server/analysis/job.ts): queued when an interaction ends, run once. */
-export const ANALYZE_JOB = "analyze" satisfies (typeof JOB_KINDS)[number];
+export const JOB_KINDS = ["simulate", "start", "agent-turn", "customer-turn", "deliver", "analyze", "price"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
+/** The post-call analysis (server/analysis/service.ts): queued when an interaction ends, run once. */
+export const ANALYZE_JOB = "analyze" satisfies JobKind;
+/** The provider's price (server/transports/twilio/price.ts): fetched after the end, until the provider has rated it. */
+export const PRICE_JOB = "price" satisfies JobKind;
+/**
+ * The jobs that run after the end, in the background lane (server/engine/lanes.ts). Ending an
+ * interaction's work leaves them queued; as SQL, for the queue's own queries.
+ */
+export const AFTER_END_JOBS: JobKind[] = [ANALYZE_JOB, PRICE_JOB];
+export const AFTER_END_JOBS_SQL = `(${AFTER_END_JOBS.map((kind) => `'${kind}'`).join(", ")})`;
 
 /** Everything an agent turn needs, read outside any transaction (the model call is slow). */
 export const findConversation = (id: string) =>

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { dialect } from "@/lib/env";
 import { asSqlTx, type SqlTx, sqlDate, sqlTransaction, withWriteLock } from "@/lib/sql";
 import { LANES, PROMOTE_AFTER_MS } from "./lanes";
-import { ANALYZE_JOB } from "@/server/conversations/queries";
+import { AFTER_END_JOBS, AFTER_END_JOBS_SQL } from "@/server/conversations/queries";
 
 export const LEASE_MS = 15_000;
 export const MAX_ATTEMPTS = 5;
@@ -29,7 +29,7 @@ export async function claimDueJobs(workerId: string, limit: number): Promise<Cla
   // Due jobs in run order (lanes.ts): by lane, where a batch or analysis job that has waited past
   // PROMOTE_AFTER_MS competes in the API lane; then round robin between the lane's keys (a job's place in
   // its own key's queue); then oldest first.
-  const ownLane = `CASE WHEN j.kind = '${ANALYZE_JOB}' THEN ${LANES.background} ELSE i.lane END`;
+  const ownLane = `CASE WHEN j.kind IN ${AFTER_END_JOBS_SQL} THEN ${LANES.background} ELSE i.lane END`;
   const ranked = `
     SELECT id, lane FROM (
       SELECT id, "runAt", lane, ROW_NUMBER() OVER (PARTITION BY lane, "laneKey" ORDER BY "runAt", id) AS turn
@@ -144,10 +144,10 @@ export function releaseLeasesOf(workerId: string) {
   );
 }
 
-/** Ends an interaction's pending work, except its post-call analysis, which runs after the end. */
+/** Ends an interaction's pending work, except what runs after the end (its analysis, its price). */
 export function finishJobsOf(tx: Tx, interactionId: string) {
   return tx.job.updateMany({
-    where: { interactionId, state: "pending", kind: { not: ANALYZE_JOB } },
+    where: { interactionId, state: "pending", kind: { notIn: AFTER_END_JOBS } },
     data: { state: "done", lockedBy: null, lockedUntil: null },
   });
 }

@@ -14,8 +14,9 @@ import { type Channel, isTerminal } from "@/server/calls/status";
 import { StaleStatus, transitionFromRead } from "@/server/calls/transitions";
 import { publishCallEvent } from "@/server/events/bus";
 import { runConversationJob } from "@/server/conversations/run";
-import { ANALYZE_JOB } from "@/server/conversations/queries";
+import { ANALYZE_JOB, PRICE_JOB } from "@/server/conversations/queries";
 import { runAnalysisJob } from "@/server/analysis/service";
+import { runPriceJob } from "@/server/transports/twilio/price";
 import { providerFor } from "./providers";
 import {
   advanceJob,
@@ -71,9 +72,10 @@ export async function runJob(job: JobRow, workerId: string, hooks: StepHooks = {
 }
 
 async function runJobStep(job: JobRow, workerId: string, hooks: StepHooks) {
-  if (job.kind === ANALYZE_JOB) {
-    // After the end: a failing analysis never touches the interaction's status.
-    await runAnalysisJob(job, workerId).catch((error) => failAnalysisJob(job, workerId, error));
+  if (job.kind === ANALYZE_JOB || job.kind === PRICE_JOB) {
+    // After the end: a failing analysis or price fetch never touches the interaction's status.
+    const run = job.kind === ANALYZE_JOB ? runAnalysisJob : runPriceJob;
+    await run(job, workerId).catch((error) => failAfterEndJob(job, workerId, error));
     return;
   }
   if (job.kind !== "simulate") {
@@ -101,10 +103,13 @@ async function runJobStep(job: JobRow, workerId: string, hooks: StepHooks) {
   }
 }
 
-/** The analysis job hit an unexpected error (the model's own failures are recorded by the job): retried, then dropped. */
-async function failAnalysisJob(job: JobRow, workerId: string, error: unknown) {
+/**
+ * An after-end job hit an unexpected error (the model's own failures are recorded on the analysis; Twilio
+ * answering 5xx, say, for the price): retried with backoff, then dropped.
+ */
+async function failAfterEndJob(job: JobRow, workerId: string, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`[callboard] worker: analysis job ${job.id} failed (attempt ${job.attempts + 1}): ${message}`);
+  console.error(`[callboard] worker: ${job.kind} job ${job.id} failed (attempt ${job.attempts + 1}): ${message}`);
   if (job.attempts + 1 < MAX_ATTEMPTS) await retryJob(job, workerId, message, 1000 * 2 ** job.attempts).catch(() => {});
   else await withWriteLock(() => failJob(job, workerId, message)).catch(() => {});
 }

@@ -1,7 +1,7 @@
 // What GET /api/metrics reads from the database at scrape time: the engine's queue per lane and the
 // webhook backlog. Aggregates only (a few rows), on Prisma's read connection.
 import { db, Prisma } from "@/lib/db";
-import { ANALYZE_JOB } from "@/server/conversations/queries";
+import { AFTER_END_JOBS_SQL } from "@/server/conversations/queries";
 import { LANES } from "@/server/engine/lanes";
 
 export type QueueRow = { lane: number; due: number; oldest: Date | null };
@@ -10,7 +10,7 @@ const asDate = (v: unknown) => (v === null || v === undefined ? null : v instanc
 
 /** Due jobs per lane (as claimDueJobs ranks them, before promotion) and when the oldest became due. */
 export async function queueByLane(now: Date): Promise<QueueRow[]> {
-  const lane = Prisma.raw(`CASE WHEN j.kind = '${ANALYZE_JOB}' THEN ${LANES.background} ELSE i.lane END`);
+  const lane = Prisma.raw(`CASE WHEN j.kind IN ${AFTER_END_JOBS_SQL} THEN ${LANES.background} ELSE i.lane END`);
   const rows = await db.$queryRaw<{ lane: unknown; due: unknown; oldest: unknown }[]>`
     SELECT ${lane} AS lane, COUNT(*) AS due, MIN(j."runAt") AS oldest
       FROM "Job" j JOIN "Interaction" i ON i.id = j."interactionId"

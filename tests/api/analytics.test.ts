@@ -16,6 +16,10 @@ const BILLING = "6f1c2a9e-3b7d-4c1e-9a2f-0d8e5b7c4a11";
 // Prices per 1,000 tokens: the cost of a range is 0.5 × prompt/1000 + 1.5 × completion/1000.
 const PRICES = { LLM_PRICE_PER_1K_INPUT: "0.5", LLM_PRICE_PER_1K_OUTPUT: "1.5", LLM_PRICE_CURRENCY: "EUR" };
 
+/** Ava's interactions hold every priced one in the range (#1, #2, #8), so her cost is also the total. */
+const AVA_COST = { total: 4.292, currency: "EUR", model: 4.25, provider: 0.042, promptTokens: 4000, completionTokens: 1500 };
+const NO_COST = { total: 0, currency: "EUR", model: 0, provider: 0, promptTokens: 0, completionTokens: 0 };
+
 const at = (iso: string, plusSeconds = 0) => new Date(Date.parse(iso) + plusSeconds * 1000).toISOString();
 /** Messages `at` seconds after the start. */
 const conversation = (start: string, steps: (Omit<SeedMessage, "at"> & { at: number })[]): SeedMessage[] =>
@@ -34,6 +38,7 @@ const HISTORY: SeedInteraction[] = [
     sentiment: "positive",
     promptTokens: 1000,
     completionTokens: 500,
+    providerPrice: 0.014,
     // Outbound: its reply times never count as first responses.
     messages: conversation("2026-03-02T10:15:00.000Z", [
       { sender: "agent", at: 0, content: "Hello Olivia, this is Ava about your order 4471." },
@@ -51,6 +56,7 @@ const HISTORY: SeedInteraction[] = [
     sentiment: "negative",
     promptTokens: 2000,
     completionTokens: 1000,
+    providerPrice: 0.028,
   }, // #2
   {
     ...marcus("Sofia Marino"),
@@ -63,6 +69,7 @@ const HISTORY: SeedInteraction[] = [
     simulated: true,
     promptTokens: 5000,
     completionTokens: 5000,
+    providerPrice: 0.5,
   }, // #3: simulated, costs nothing
   {
     ...ava("Noah Fischer"),
@@ -71,6 +78,7 @@ const HISTORY: SeedInteraction[] = [
     createdAt: "2026-03-02T13:00:00.000Z",
     successful: false,
     sentiment: "unknown",
+    providerPrice: 0,
   }, // #4
   // 2026-03-03
   {
@@ -240,7 +248,7 @@ describe("analytics", () => {
     expect(d3.sentiment).toEqual({ positive: 1, neutral: 0, negative: 0, unknown: 1, none: 1 });
   });
 
-  it("totals the range: success rate, needs a person, and cost from non-simulated tokens", async () => {
+  it("totals the range: success rate, needs a person, and cost from non-simulated tokens and Twilio's prices", async () => {
     const { totals } = await analytics(RANGE);
     expect(totals.interactions).toBe(10);
     expect(totals.successful).toBe(5);
@@ -248,7 +256,8 @@ describe("analytics", () => {
     expect(totals.successRate).toBeCloseTo(5 / 7, 10);
     expect(totals.needsPerson).toBe(1);
     // #1 1000/500, #2 2000/1000, #8 1000/0; #3's 5000/5000 are simulated. 4 × 0.5 + 1.5 × 1.5 = 4.25.
-    expect(totals.cost).toEqual({ total: 4.25, currency: "EUR", promptTokens: 4000, completionTokens: 1500 });
+    // Twilio charged #1 0.014 and #2 0.028 (#3's price is simulated, #4 was free): 0.042.
+    expect(totals.cost).toEqual(AVA_COST);
   });
 
   it("gives the median and p90 duration per channel (linear interpolation, as percentile_cont)", async () => {
@@ -276,7 +285,7 @@ describe("analytics", () => {
         judged: 5,
         successRate: 0.6,
         medianDurationSeconds: 60,
-        cost: { total: 4.25, currency: "EUR", promptTokens: 4000, completionTokens: 1500 },
+        cost: AVA_COST,
       },
       // #3 #6 #7; durations 300 600 → 450.
       {
@@ -287,7 +296,7 @@ describe("analytics", () => {
         judged: 2,
         successRate: 1,
         medianDurationSeconds: 450,
-        cost: { total: 0, currency: "EUR", promptTokens: 0, completionTokens: 0 },
+        cost: NO_COST,
       },
     ]);
     expect(skills).toEqual([
@@ -300,7 +309,7 @@ describe("analytics", () => {
         judged: 5,
         successRate: 0.6,
         medianDurationSeconds: 75,
-        cost: { total: 4.25, currency: "EUR", promptTokens: 4000, completionTokens: 1500 },
+        cost: AVA_COST,
       },
       // #3 #6 #7 #9; durations 45 300 600 → 300.
       {
@@ -311,7 +320,7 @@ describe("analytics", () => {
         judged: 2,
         successRate: 1,
         medianDurationSeconds: 300,
-        cost: { total: 0, currency: "EUR", promptTokens: 0, completionTokens: 0 },
+        cost: NO_COST,
       },
     ]);
   });

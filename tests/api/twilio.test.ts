@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newDatabase, prepareDatabase, type RunningApp, startApp, TEST_ADMIN } from "../support/app";
 import { AGENT_ID, api, asSession, SKILL_ID, signIn } from "../support/api";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
-import { type FakeTwilio, startFakeTwilio, twilioSignature } from "../support/fake-twilio";
+import { FAKE_PRICES, type FakeTwilio, startFakeTwilio, twilioSignature } from "../support/fake-twilio";
 
 const ACCOUNT_SID = `AC${"a".repeat(32)}`;
 const AUTH_TOKEN = "twilio-test-auth-token";
@@ -21,7 +21,9 @@ let drop: () => Promise<void>;
 
 beforeAll(async () => {
   llm = await startFakeLlm();
-  twilio = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callbackDelayMs: 15 });
+  // Twilio rates a call or message a second after its end here, so the app's first price fetch (200 ms
+  // after the end) finds it unrated and has to come back.
+  twilio = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callbackDelayMs: 15, priceDelayMs: 1000 });
   const db = await newDatabase(inject("dialect"));
   prepareDatabase(db.url);
   drop = db.drop;
@@ -32,6 +34,7 @@ beforeAll(async () => {
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_API_BASE_URL: twilio.url,
     TWILIO_WHATSAPP_FROM: WHATSAPP_FROM,
+    TWILIO_PRICE_POLL_MS: "200",
   });
 });
 
@@ -62,6 +65,8 @@ async function until(id: string, ok: (c: Json) => boolean, timeout = 20_000): Pr
   }
 }
 
+/** An amount as the app reports it: to a millionth. */
+const money = (n: number) => Math.round(n * 1_000_000) / 1_000_000;
 const statuses = (c: Json) => (c.statusHistory as Json[]).map((h) => h.status);
 const lines = (c: Json, sender: string) => (c.messages as Json[]).filter((m) => m.sender === sender && !m.internal);
 let n = 0;
@@ -113,6 +118,14 @@ describe("voice calls through Twilio", () => {
     const part = await fetch(final.recordingUrl, { headers: { Range: "bytes=100-199" } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(audio.subarray(100, 200));
+
+    // What Twilio charged, read back from the call resource once Twilio had rated it (not on the first try).
+    const priced = await until(created.id, (c) => c.cost.provider !== null);
+    const minutes = Math.max(1, Math.ceil(Number(placed?.duration) / 60));
+    expect(priced.cost.provider).toBe(money(FAKE_PRICES.callPerMinute * minutes));
+    expect(priced.cost.total).toBeGreaterThanOrEqual(priced.cost.provider);
+    const fetches = twilio.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/Calls/${placed?.sid}.json`));
+    expect(fetches.length).toBeGreaterThanOrEqual(2);
   });
 
   it.each([
@@ -126,6 +139,8 @@ describe("voice calls through Twilio", () => {
     const ended = await until(created.id, (c) => c.status === status);
     expect(statuses(ended)).toEqual(path);
     expect(ended.recordingUrl).toBeNull();
+    // Twilio never charges a call nobody answered: its price stays null there, and is 0 here.
+    expect((await until(created.id, (c) => c.cost.provider !== null)).cost.provider).toBe(0);
   });
 
   it("an invalid number fails the interaction with Twilio's code and message, never a 5xx to the client", async () => {
@@ -255,6 +270,13 @@ describe("SMS and WhatsApp through Twilio", () => {
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
     expect(lines(await get(created.id), "customer")).toHaveLength(1);
+
+    // Ended, the conversation's price is what Twilio charged for each message, both ways.
+    expect((await api("PUT", `/api/v1/calls/${created.id}`, { status: "completed" }, {}, app.url)).status).toBe(200);
+    const priced = await until(created.id, (c) => c.cost.provider !== null);
+    const segments = (body: string) => Math.max(1, Math.ceil(body.length / 160));
+    const bodies = [...lines(priced, "agent"), ...lines(priced, "customer")].map((m) => m.content as string);
+    expect(priced.cost.provider).toBe(money(bodies.reduce((sum, b) => sum + FAKE_PRICES.smsPerSegment * segments(b), 0)));
   });
 
   it("an undelivered first SMS ends the interaction with Twilio's reason", async () => {

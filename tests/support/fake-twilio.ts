@@ -42,7 +42,17 @@ export type FakeTwilioOptions = {
   callbackDelayMs?: number;
   /** How long a webhook may take before Twilio gives up (Twilio's default is 15 s). */
   webhookTimeoutMs?: number;
+  /** How long after a call or message ends its `price` stays null, as Twilio's rating takes a while (default 300 ms). */
+  priceDelayMs?: number;
 };
+
+/**
+ * The fake's price list (Twilio's US list prices when this was written). Twilio reports a charge as a
+ * negative string in the account's currency, on the resource, some time after the end; a call nobody
+ * answered and a message that failed are never charged, and their price stays null.
+ */
+export const FAKE_PRICES = { callPerMinute: 0.014, smsPerSegment: 0.0079, whatsappPerMessage: 0.005 } as const;
+const charge = (amount: number) => (-amount).toFixed(5);
 
 export type Params = Record<string, string | string[]>;
 export type Webhook = {
@@ -83,7 +93,7 @@ export type FakeCall = {
 };
 export type FakeMessage = {
   sid: string;
-  direction: "outbound-api" | "outbound-reply";
+  direction: "outbound-api" | "outbound-reply" | "inbound";
   params: Params;
   to: string;
   from: string | null;
@@ -335,6 +345,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const { accountSid, authToken } = options;
   const delay = options.callbackDelayMs ?? 20;
   const webhookTimeoutMs = options.webhookTimeoutMs ?? 15_000;
+  const priceDelayMs = options.priceDelayMs ?? 300;
+  const rated = (at: Date | undefined) => at !== undefined && Date.now() - at.getTime() >= priceDelayMs;
   const scenarios = new Map<string, Scenario>();
   const errorsServed = new Map<string, number>();
   const callStates = new Map<string, CallState>();
@@ -780,7 +792,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       group_sid: null,
       parent_call_sid: null,
       phone_number_sid: null,
-      price: null,
+      price:
+        c.status === "completed" && s.answeredAt && rated(s.endedAt)
+          ? charge(FAKE_PRICES.callPerMinute * Math.max(1, Math.ceil((c.duration ?? 0) / 60)))
+          : null,
       price_unit: "USD",
       queue_time: "0",
       sid: c.sid,
@@ -797,9 +812,19 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       uri: `${uri}.json`,
     };
   };
+  const messagePrice = (st: MessageState, segments: number) => {
+    const m = st.msg;
+    if (!["sent", "delivered", "undelivered", "read", "received"].includes(m.status) || !rated(st.updated)) return null;
+    return charge(
+      m.to.startsWith("whatsapp:") || m.from?.startsWith("whatsapp:")
+        ? FAKE_PRICES.whatsappPerMessage
+        : FAKE_PRICES.smsPerSegment * segments,
+    );
+  };
   const messageJson = (st: MessageState) => {
     const m = st.msg;
     const uri = `${accountPath}/Messages/${m.sid}`;
+    const segments = Math.max(1, Math.ceil((m.body ?? "").length / 160));
     return {
       account_sid: accountSid,
       api_version: API,
@@ -813,8 +838,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       from: m.from,
       messaging_service_sid: m.messagingServiceSid ?? null,
       num_media: String(m.mediaUrls.length),
-      num_segments: m.messagingServiceSid ? "0" : String(Math.max(1, Math.ceil((m.body ?? "").length / 160))),
-      price: null,
+      num_segments: m.messagingServiceSid ? "0" : String(segments),
+      price: messagePrice(st, segments),
       price_unit: "USD",
       sid: m.sid,
       status: m.status,
@@ -1058,6 +1083,19 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
         params.MessageType = items.length ? (items[0].contentType.split("/")[0] ?? "document") : "text";
         openWindows.add(from); // the customer wrote: the 24-hour customer service window is open
       }
+      // The customer's message is a resource too (GET /Messages/{sid}.json, priced like an outbound one).
+      const now = new Date();
+      const received: FakeMessage = {
+        ...{ sid: messageSid, direction: "inbound", params: {}, to, from, body, mediaUrls: [], status: "received" },
+        ...{ statuses: ["received"], callbacks: [] },
+      };
+      messageStates.set(messageSid, {
+        scenario: { kind: "answer" },
+        chain: Promise.resolve(),
+        msg: received,
+        created: now,
+        updated: now,
+      });
       const res = await send("inbound-message", url, "POST", params, []);
       const replies: FakeMessage[] = [];
       if (res.status >= 200 && res.status < 300 && /xml/i.test(res.contentType))

@@ -25,6 +25,8 @@ export type SeedInteraction = {
   simulated?: boolean;
   promptTokens?: number;
   completionTokens?: number;
+  /** What Twilio charged, as the price job stores it (positive, in the account's currency). */
+  providerPrice?: number | null;
   messages?: SeedMessage[];
 };
 
@@ -46,6 +48,7 @@ const COLUMNS = [
   "provider",
   "promptTokens",
   "completionTokens",
+  "providerPrice",
   "createdAt",
   "updatedAt",
   "lastActivityAt",
@@ -82,6 +85,7 @@ function rowsOf(customerId: string, items: SeedInteraction[]): Row[] {
         simulated ? "simulator" : item.channel === "webchat" ? "webchat" : "twilio",
         item.promptTokens ?? 0,
         item.completionTokens ?? 0,
+        item.providerPrice ?? null,
         created,
         created,
         created,

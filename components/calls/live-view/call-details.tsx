@@ -6,7 +6,7 @@ import { skillKeys } from "@/components/queries/directory";
 import { Card } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { apiClient } from "@/lib/api-client";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration, formatMoney } from "@/lib/format";
 import type { Call } from "@/server/calls/schema";
 import type { SkillDto } from "@/server/skills/schema";
 import { CHANNEL_LABELS } from "@/components/calls/channel-labels";
@@ -96,11 +96,29 @@ export function CallDetails({ call }: { call: Call }) {
         <Fact label="Started">{formatDateTime(call.startedAt)}</Fact>
         <Fact label="Ended">{formatDateTime(call.endedAt)}</Fact>
         {call.endReason && <Fact label="End reason">{call.endReason}</Fact>}
+        <Fact label="Cost">
+          <CostFact cost={call.cost} />
+        </Fact>
         <Fact label="Interaction id">
           <code className="text-xs">{call.id}</code>
         </Fact>
       </dl>
     </Card>
+  );
+}
+
+/** The total, what it is made of (the model, the provider) and what it leaves out. */
+function CostFact({ cost }: { cost: Call["cost"] }) {
+  const parts = [
+    cost.model > 0 && `model ${formatMoney(cost.model, cost.currency)}`,
+    cost.provider !== null && cost.provider > 0 && `provider ${formatMoney(cost.provider, cost.currency)}`,
+  ].filter(Boolean);
+  return (
+    <span data-testid="call-cost">
+      {formatMoney(cost.total, cost.currency)}
+      {parts.length > 0 && <span className="text-slate-600"> ({parts.join(", ")})</span>}
+      {cost.note && <span className="block text-xs text-slate-600">{cost.note}</span>}
+    </span>
   );
 }
 
