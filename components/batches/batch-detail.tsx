@@ -3,7 +3,8 @@
 // its tasks, each linking to its interaction.
 import Link from "next/link";
 import { useState } from "react";
-import { useBatchQuery, useBatchTasksQuery, useUpdateBatchMutation } from "@/components/queries/batches";
+import { isLiveBatch, useBatchQuery, useBatchTasksQuery, useUpdateBatchMutation } from "@/components/queries/batches";
+import { useBatchEvents } from "./use-batch-events";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable, rowLinkClass } from "@/components/ui/data-table";
 import { DetailState } from "@/components/ui/detail-state";
@@ -127,7 +128,10 @@ function Tasks({ batch }: { batch: Batch }) {
 }
 
 export function BatchDetail({ id }: { id: string }) {
-  const batch = useBatchQuery(id);
+  const [streaming, setStreaming] = useState(false);
+  const batch = useBatchQuery(id, streaming);
+  // A finished batch opens no stream (its own stream ends with it).
+  useBatchEvents(id, batch.data === undefined || isLiveBatch(batch.data), setStreaming);
   const back = (
     <ButtonLink href="/batches" variant="secondary">
       All batches

@@ -1,6 +1,7 @@
 "use client";
-// React Query hooks for batch campaigns. A batch that is still going is polled every second, so its
-// counts, progress bar and ETA move while the dispatcher works.
+// React Query hooks for batch campaigns. A batch that is still going follows its events stream
+// (components/batches/use-batch-events.ts), or is polled every second while the stream is not open, so
+// its counts, progress bar and ETA move while the dispatcher works.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, toQuery } from "@/lib/api-client";
 import type { Batch, BatchTaskObject, CreateBatchInput, UpdateBatchInput } from "@/server/batches/schema";
@@ -21,12 +22,15 @@ export const useBatchesQuery = (params: ListParams) =>
     refetchInterval: (q) => (q.state.data?.items.some((b) => LIVE.has(b.status)) ? 2000 : false),
   });
 
-export const useBatchQuery = (id: string) =>
+/** `streaming`: its events stream (useBatchEvents) keeps the cache fresh, so it is polled only without one. */
+export const useBatchQuery = (id: string, streaming = false) =>
   useQuery({
     queryKey: batchKeys.detail(id),
     queryFn: () => apiClient.get<Batch>(`/api/v1/batches/${id}`),
-    refetchInterval: (q) => (q.state.data && LIVE.has(q.state.data.status) ? 1000 : false),
+    refetchInterval: (q) => (!streaming && q.state.data && LIVE.has(q.state.data.status) ? 1000 : false),
   });
+
+export const isLiveBatch = (batch: Batch | undefined) => Boolean(batch && LIVE.has(batch.status));
 
 /**
  * The tasks follow the batch: `version` (its counts and status, which the batch poll keeps fresh) is part

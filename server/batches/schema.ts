@@ -174,6 +174,18 @@ export const listBatchesQuerySchema = z.strictObject({
 });
 export type ListBatchesQuery = z.infer<typeof listBatchesQuerySchema>;
 
+/**
+ * The batch events stream's cursor: `<status>-<progressAt ms>-<updatedAt ms>`, the version of the batch a client
+ * has seen. The statuses are BATCH_STATES spelled out: lib/redos.test.ts refuses a pattern built at run time.
+ */
+export const batchCursorSchema = z
+  .string()
+  .regex(
+    /^(scheduled|running|paused|completed|cancelled)-\d{1,15}-\d{1,15}$/,
+    "Last-Event-ID must be an event id this stream sent, such as running-1741790000000-1741790000000.",
+  );
+export const batchEventsQuerySchema = z.strictObject({ lastEventId: batchCursorSchema.optional() });
+
 export const listTasksQuerySchema = z.strictObject({
   state: z.enum(TASK_STATES, { message: `state must be one of ${TASK_STATES.join(", ")}.` }).optional(),
   ...pagingQuery,

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { batchSchema, batchTaskObjectSchema } from "@/server/batches/schema";
 import { newDatabase, prepareDatabase, type RunningApp, startApp } from "../support/app";
-import { AGENT_ID, api, SKILL_ID } from "../support/api";
+import { AGENT_ID, api, baseUrl, SKILL_ID } from "../support/api";
+import { collectSse, openSseStream } from "../support/sse";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 
 const tasksSchema = z.array(batchTaskObjectSchema);
@@ -89,6 +90,37 @@ describe("batch campaigns", () => {
       .map((r) => Date.parse(r.json.timestamp))
       .sort((x, y) => x - y);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(900);
+  });
+
+  it("streams its progress over SSE to the end, and a resume after the end answers 204", async () => {
+    const created = await create(
+      batchBody(
+        [1, 2, 3, 4].map((i) => task(40 + i)),
+        { concurrency: 2, pacingPerSecond: 2 },
+      ),
+    );
+    const url = `${baseUrl()}/api/v1/batches/${created.id}/events`;
+    const stream = await openSseStream(url);
+    expect(stream.res.status).toBe(200);
+    expect(stream.res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const events = await collectSse(stream, (e) => e.event === "completed", 45_000);
+
+    // First the batch as it is, then every move: counts only ever go forward, and the last event completes it.
+    const batches = events.map((e) => batchSchema.parse(e.data));
+    expect(events.slice(0, -1).every((e) => e.event === "progress")).toBe(true);
+    expect(events.at(-1)?.event).toBe("completed");
+    expect(batches.at(-1)).toMatchObject({ status: "completed", progress: 1, counts: { completed: 4, pending: 0 } });
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    const finished = batches.map((b) => b.counts.completed + b.counts.failed);
+    expect(finished).toEqual([...finished].sort((a, b) => a - b));
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+
+    // EventSource reconnects after the server ends a stream: with the final id it is told there is nothing more.
+    const path = `/api/v1/batches/${created.id}/events`;
+    expect((await api("GET", path, undefined, { "last-event-id": events.at(-1)?.id ?? "" })).status).toBe(204);
+    const bad = await api("GET", path, undefined, { "last-event-id": "yesterday" });
+    expect(bad.status).toBe(422);
+    expect((await api("GET", "/api/v1/batches/00000000-0000-4000-8000-000000000000/events")).status).toBe(404);
   });
 
   it("pauses (nothing new starts) and resumes to the end", async () => {

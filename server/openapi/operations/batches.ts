@@ -1,6 +1,8 @@
 // Batch campaigns: many recipients for one agent, skill and channel, started by the dispatcher.
 import { idParamsSchema } from "@/lib/validation";
 import {
+  batchCursorSchema,
+  batchEventsQuerySchema,
   batchSchema,
   batchTaskObjectSchema,
   createBatchSchema,
@@ -10,6 +12,7 @@ import {
   updateBatchSchema,
 } from "@/server/batches/schema";
 import type { Operation } from "../types";
+import { lastEventId } from "./calls";
 
 const item = "/api/v1/batches/{id}";
 
@@ -98,5 +101,25 @@ export const batchOperations: Operation[] = [
     params: idParamsSchema,
     query: listTasksQuerySchema,
     responses: { 200: { description: "One page of tasks.", body: batchTaskObjectSchema, list: true } },
+  },
+  {
+    method: "get",
+    path: `${item}/events`,
+    operationId: "streamBatchEvents",
+    summary: "Follow a batch campaign's progress (Server-Sent Events)",
+    description:
+      "`event: progress` carries the whole Batch: first on connect, then whenever its counts or status move (at most about " +
+      "once a second). `event: completed` carries it once it has completed or been cancelled, and the stream ends. Each " +
+      "event's `id` is the batch's version: a resume after the final event answers 204. The same moments go to webhooks " +
+      "as `batch.progress` and `batch.completed`.",
+    tag: "Batches",
+    auth: "api",
+    params: idParamsSchema,
+    query: batchEventsQuerySchema,
+    headers: [lastEventId(batchCursorSchema)],
+    responses: {
+      200: { description: "An event stream of progress and completed events.", contentType: "text/event-stream" },
+      204: { description: "A resume of a finished batch that missed nothing: the stream is over." },
+    },
   },
 ];

@@ -15,7 +15,7 @@ import { correctAnalysisSchema } from "@/server/analysis/schema";
 import { callCursorSchema, callEventsQuerySchema, feedCursorSchema, feedEventsQuerySchema } from "@/server/events/schema";
 import type { HeaderParam, Operation } from "../types";
 
-const lastEventId = (schema: z.ZodType): HeaderParam => ({
+export const lastEventId = (schema: z.ZodType): HeaderParam => ({
   name: "Last-Event-ID",
   schema,
   description: "Resume after this event id (EventSource sends it on reconnect); the `lastEventId` query parameter does the same.",
