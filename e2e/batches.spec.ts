@@ -1,6 +1,7 @@
 // Batch campaigns in the browser: upload a CSV whose phone column is not recognised and which has two
 // bad rows, fix the mapping, see exactly the bad rows named by line, start, watch the progress bar
-// reach 100 %, and open one of the interactions the batch started. Saves the README's screenshots.
+// reach 100 % (following the batch's event stream), and open one of the interactions the batch
+// started. Saves the README's screenshots.
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
 // Realistic renewal-campaign data. Line 4 has no country code and line 6 is too short to be a number.
@@ -67,11 +68,22 @@ test("upload a CSV, fix the mapping, start a batch and follow it to the end", as
   });
 
   await test.step("start, and watch the progress bar reach done", async () => {
+    // The page follows the batch's event stream rather than polling it.
+    const streams: string[] = [];
+    const polls: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/^\/api\/v1\/batches\/[0-9a-f-]{36}\/events$/.test(path)) streams.push(path);
+      else if (/^\/api\/v1\/batches\/[0-9a-f-]{36}$/.test(path) && request.method() === "GET") polls.push(path);
+    });
     await page.getByRole("button", { name: "Start batch (3 tasks)" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "April plan renewals" })).toBeVisible();
     const bar = page.getByRole("progressbar", { name: "Batch progress" });
     await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 45_000 });
     await expect(page.getByTestId("count-completed")).toHaveText("3");
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    // Polled once a second, a batch of several seconds would have been read many times.
+    expect(polls.length).toBeLessThanOrEqual(3);
     await expect(page.getByText("completed", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "Maria Lopez" })).toBeVisible();
     // The task table follows the batch: every row ends completed, with its interaction's outcome.
