@@ -8,12 +8,10 @@ import { workerSignal } from "@/server/engine/signal";
 import { chunkText } from "./chunk";
 import { embeddingsConfigured, embedTexts } from "./embed";
 import { fetchSource } from "./fetch";
-import { CONTENT_TYPES, documentKind, documentText, ParseError } from "./parse";
+import { CONTENT_TYPES, documentKind, documentText, PARSE_TIMEOUT_MS, ParseError, tooSlow } from "./parse";
 import { claimPendingSource, failSource, storePassages } from "./queries";
 
 const MAX_ATTEMPTS = 3;
-/** Parsing a document may take this long; past it the source fails (a PDF built to stall the parser). */
-const PARSE_TIMEOUT_MS = 60_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -48,11 +46,7 @@ async function indexOne(source: NonNullable<Awaited<ReturnType<typeof claimPendi
         `Documents of type "${contentType || "unknown"}" are not supported: use ${Object.values(CONTENT_TYPES).join(", ")}.`,
       );
     }
-    const text = await withTimeout(
-      documentText(kind, bytes),
-      PARSE_TIMEOUT_MS,
-      `The document could not be read within ${PARSE_TIMEOUT_MS / 1000} seconds.`,
-    );
+    const text = await withTimeout(documentText(kind, bytes), PARSE_TIMEOUT_MS, tooSlow());
     const passages = chunkText(text);
     if (passages.length === 0) throw new ParseError("The document holds no text to index.");
     // Without vectors a source is still found lexically; an embeddings server that is down is retried

@@ -1,8 +1,10 @@
 // Turns an uploaded document into Markdown-like text for the chunker: plain text and Markdown as they
 // are, HTML through html-to-text (scripts, styles and embedded media dropped; headings kept as `#`),
-// CSV one paragraph per row ("column: value; …"), PDF through unpdf (PDF.js) page by page.
+// CSV one paragraph per row ("column: value; …"), PDF through unpdf (PDF.js) page by page, in a worker
+// thread (pdf-thread.ts).
 // A document that cannot be read throws ParseError with a reason meant for the person who uploaded it.
 import { convert, type FormatCallback } from "html-to-text";
+import { type PdfPages, readPdfInThread } from "./pdf-thread";
 
 export class ParseError extends Error {}
 
@@ -12,6 +14,9 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The most text one document may yield (about 1,000 pages of prose). */
 export const MAX_TEXT_CHARS = 5_000_000;
 export const MAX_PDF_PAGES = 2_000;
+/** Reading one document may take this long; past it the source fails (a PDF built to stall the parser). */
+export const PARSE_TIMEOUT_MS = 60_000;
+export const tooSlow = () => `The document could not be read within ${PARSE_TIMEOUT_MS / 1000} seconds.`;
 const MAX_CSV_ROWS = 50_000;
 
 const BY_EXTENSION: Record<string, DocumentKind> = {
@@ -139,23 +144,29 @@ async function pdfToText(bytes: Uint8Array): Promise<string> {
   if (!Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-")) {
     throw new ParseError("The file is not a PDF (it has no %PDF- header).");
   }
+  const read = (await readPdfInThread(bytes, MAX_PDF_PAGES, PARSE_TIMEOUT_MS)) ?? (await readPdfHere(bytes));
+  if ("timedOut" in read) throw new ParseError(tooSlow());
+  if ("tooManyPages" in read) throw new ParseError(`The PDF has ${read.tooManyPages} pages; the limit is ${MAX_PDF_PAGES}.`);
+  if ("unreadable" in read) throw new ParseError(`The PDF could not be read: ${read.unreadable.slice(0, 200)}`);
+  const text = read.pages.map((p) => p.trim()).join("\n\n");
+  if (!text.trim()) throw new ParseError("The PDF has no text layer (a scanned document?); nothing could be indexed.");
+  return text;
+}
+
+/** On the event loop: only where a worker thread cannot load unpdf (pdf-thread.ts). */
+async function readPdfHere(bytes: Uint8Array): Promise<PdfPages> {
   const { extractText, getDocumentProxy } = await import("unpdf");
-  let pages: string[];
   try {
     // No eval of embedded code (PDF.js's font compiler), and no warnings of a malformed file on the console.
     const options = { isEvalSupported: false, verbosity: 0 } as Parameters<typeof getDocumentProxy>[1];
     const pdf = await getDocumentProxy(new Uint8Array(bytes), options);
-    if (pdf.numPages > MAX_PDF_PAGES) throw new ParseError(`The PDF has ${pdf.numPages} pages; the limit is ${MAX_PDF_PAGES}.`);
-    pages = (await extractText(pdf, { mergePages: false })).text;
+    if (pdf.numPages > MAX_PDF_PAGES) return { tooManyPages: pdf.numPages };
+    const pages = (await extractText(pdf, { mergePages: false })).text;
     await (pdf as unknown as { destroy?: () => Promise<void> }).destroy?.();
+    return { pages };
   } catch (error) {
-    if (error instanceof ParseError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ParseError(`The PDF could not be read: ${reason.slice(0, 200)}`);
+    return { unreadable: error instanceof Error ? error.message : String(error) };
   }
-  const text = pages.map((p) => p.trim()).join("\n\n");
-  if (!text.trim()) throw new ParseError("The PDF has no text layer (a scanned document?); nothing could be indexed.");
-  return text;
 }
 
 /** The document as Markdown-like text for chunkText. */
