@@ -38,7 +38,7 @@ export function containsText(term: string): { contains: string } {
 }
 
 /** Named locks for lockInTx; each is one Postgres advisory-lock key. */
-export const TX_LOCKS = { webhookEndpoints: 7_301, webhookClaims: 7_302, agentActions: 7_303 } as const;
+export const TX_LOCKS = { webhookEndpoints: 7_301, webhookClaims: 7_302, agentActions: 7_303, batchStarts: 7_304 } as const;
 
 /**
  * Makes transactions that take the same lock run one after another, across instances: on Postgres a

@@ -7,8 +7,9 @@
 //   3. completes batches with nothing left, and records batch.progress (throttled) and batch.completed.
 // Starting a task is ONE transaction: insertCall records the interaction, and its `also` hook moves the
 // task pending → started with a conditional UPDATE. A SIGKILL leaves both or neither; a second instance
-// (Postgres) claiming the same task matches no row and rolls its interaction back.
-import { withUniqueRetry } from "@/lib/db";
+// (Postgres) claiming the same task matches no row and rolls its interaction back. On Postgres the hook
+// first takes the batch's advisory lock and counts again, so two instances never go over its concurrency.
+import { dialect, withUniqueRetry } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { sqlTransaction } from "@/lib/sql";
@@ -30,6 +31,7 @@ import {
   findDueTasks,
   findEndedTasks,
   hasOpenTasks,
+  hasRoomSql,
   setBatchStatusSql,
   setNextStartSql,
   settleTaskSql,
@@ -48,6 +50,8 @@ const SETTLE_LIMIT = 500;
 const STARTS_PER_TICK = 50;
 
 class ClaimLost extends Error {}
+/** The other instance filled the batch's last free slot first: this start rolls back, and the tick ends. */
+class CapReached extends Error {}
 
 /** Step 1. Returns the batches whose tasks changed. */
 async function settleEndedTasks(now: Date): Promise<Set<string>> {
@@ -72,7 +76,7 @@ async function settleEndedTasks(now: Date): Promise<Set<string>> {
   });
 }
 
-type Outcome = "started" | "lost" | "failed";
+type Outcome = "started" | "lost" | "failed" | "full";
 
 async function startTask(batch: BatchRow, task: { id: string; input: string }): Promise<Outcome> {
   const parsed = createCallSchema.safeParse(taskCallInput(batch as Parameters<typeof taskCallInput>[0], JSON.parse(task.input)));
@@ -85,6 +89,9 @@ async function startTask(batch: BatchRow, task: { id: string; input: string }): 
       insertCall(parsed.data, {
         lane: { lane: LANES.batch, key: `batch:${batch.id}` },
         also: async (tx, call) => {
+          // Two instances may dispatch this batch (Postgres): they take turns here, under the cap. On
+          // SQLite one instance dispatches, and startDueTasks' count holds.
+          if (dialect === "postgresql" && !(await hasRoomSql(tx, batch.id, batch.concurrency))) throw new CapReached();
           if (!(await claimTaskSql(tx, task.id, batch.id, call.id))) throw new ClaimLost();
         },
       }),
@@ -93,6 +100,7 @@ async function startTask(batch: BatchRow, task: { id: string; input: string }): 
     return "started";
   } catch (error) {
     if (error instanceof ClaimLost) return "lost";
+    if (error instanceof CapReached) return "full";
     // The agent was deactivated, the skill unassigned, the provider refuses: this task cannot start.
     if (error instanceof ApiError) {
       await sqlTransaction((tx) => failPendingTaskSql(tx, task.id, error.message));
@@ -119,6 +127,7 @@ async function startDueTasks(batch: BatchRow, now: Date, tickMs: number): Promis
   for (const task of await findDueTasks(batch.id, now, Math.min(slots, STARTS_PER_TICK))) {
     if (slots <= 0 || Date.now() < next) break;
     const outcome = await startTask(batch, task);
+    if (outcome === "full") break;
     if (outcome === "lost") continue;
     changed = true;
     if (outcome === "started") {

@@ -1,7 +1,7 @@
 // Data access for batch campaigns. The writes that must be atomic (a batch with all its tasks; claiming
 // a task together with its interaction; an outcome) are plain SQL through lib/sql.ts; reads use Prisma.
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, TX_LOCKS } from "@/lib/db";
 import type { SqlTx, SqlValue } from "@/lib/sql";
 import { TERMINAL } from "@/server/calls/status";
 import type { BatchTaskInput, CreateBatchInput, ListBatchesQuery, ListTasksQuery, TaskState } from "./schema";
@@ -197,6 +197,22 @@ export async function countLiveInteractions(batchId: string): Promise<number> {
   const ids = started.flatMap((t) => (t.interactionId ? [t.interactionId] : []));
   if (ids.length === 0) return 0;
   return db.interaction.count({ where: { id: { in: ids }, status: { notIn: TERMINAL_LIST } } });
+}
+
+/**
+ * Inside a task's start transaction on Postgres: waits for any other instance starting a task of the same
+ * batch (a transaction-scoped advisory lock: TX_LOCKS.batchStarts and the batch id's hash), then whether the batch still has room
+ * under its cap. Read after the lock, the count includes what the other instance has just started; without
+ * the lock, two dispatchers that both counted free slots would both fill them.
+ */
+export async function hasRoomSql(tx: SqlTx, batchId: string, concurrency: number): Promise<boolean> {
+  await tx.all(`SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(?))`, [TX_LOCKS.batchStarts, batchId]);
+  const live = await tx.one<{ n: number | string }>(
+    `SELECT count(*) AS n FROM "BatchTask" t JOIN "Interaction" i ON i.id = t."interactionId"
+      WHERE t."batchId" = ? AND t.state = 'started' AND i.status NOT IN (${TERMINAL_LIST.map(() => "?").join(", ")})`,
+    [batchId, ...TERMINAL_LIST],
+  );
+  return Number(live?.n ?? 0) < concurrency;
 }
 
 /** Due pending tasks, oldest first: candidates only; claimTaskSql decides. */

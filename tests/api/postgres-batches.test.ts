@@ -1,8 +1,10 @@
 // On PostgreSQL two instances dispatch the same batch: both dispatchers claim from one task list, and
 // the guarded pending → started change (in the transaction that creates the interaction) lets exactly
-// one of them start each task. Batch interactions wait in the engine's batch lane.
+// one of them start each task, and never more of its interactions run at once than its concurrency.
+// Batch interactions wait in the engine's batch lane.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { TERMINAL } from "@/server/calls/status";
 import { LANES } from "@/server/engine/lanes";
 import { newDatabase, prepareDatabase, startApp } from "../support/app";
 import { AGENT_ID, api, SKILL_ID } from "../support/api";
@@ -55,6 +57,55 @@ describe("two dispatchers on one Postgres database", () => {
         await client.end();
       }
     } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      await db.drop();
+    }
+  });
+
+  it("keep the batch within its concurrency between them", { timeout: 180_000 }, async () => {
+    const db = await newDatabase("postgresql");
+    prepareDatabase(db.url);
+    // Slow conversations, so that each instance finds free slots often while the other is starting.
+    const env = { SIMULATOR_STEP_MS: "150", WORKER_POLL_MS: "20" };
+    const [a, b] = await Promise.all([startApp(db.url, env), startApp(db.url, env)]);
+    const cap = 3;
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const res = await api(
+        "POST",
+        "/api/v1/batches",
+        {
+          name: "Capped renewals",
+          agentId: AGENT_ID,
+          skillId: SKILL_ID,
+          channel: "sms",
+          timezone: "Europe/Berlin",
+          concurrency: cap,
+          pacingPerSecond: 50,
+          tasks: Array.from({ length: 18 }, (_, i) => ({ customerPhone: `+1415555${String(7100 + i)}` })),
+        },
+        {},
+        a.url,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const id = res.body.id as string;
+      // The batch's interactions not yet ended, sampled until the batch completes.
+      let most = 0;
+      for (const deadline = Date.now() + 150_000; ; ) {
+        const live = await client.query(
+          `SELECT count(*)::int AS n FROM "Interaction" WHERE "laneKey" = $1 AND NOT (status = ANY($2))`,
+          [`batch:${id}`, [...TERMINAL]],
+        );
+        most = Math.max(most, live.rows[0].n);
+        const batch = await client.query(`SELECT status FROM "Batch" WHERE id = $1`, [id]);
+        if (batch.rows[0].status === "completed" || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect((await api("GET", `/api/v1/batches/${id}`, undefined, {}, b.url)).body.status).toBe("completed");
+      expect(most).toBe(cap);
+    } finally {
+      await client.end();
       await Promise.all([a.stop(), b.stop()]);
       await db.drop();
     }
