@@ -1,8 +1,8 @@
 // Twilio's own price for an interaction, for `cost` on the call object (server/calls/cost.ts). Twilio
 // reports what it charged as `price` on the call resource and on each message resource, a negative
-// string in the account's currency, and only once it has rated them, which takes seconds to minutes after
-// the end. So the end of a Twilio interaction queues a `price` job (server/calls/after-end.ts), which fetches them, sums what was
-// charged, and tries again later while anything billable is still unrated.
+// string in the account's currency, and only once it has rated them, which takes seconds to minutes
+// after the end. So the end of a Twilio interaction queues a `price` job (server/calls/after-end.ts),
+// which fetches them, sums what was charged, and tries again later while anything billable is unrated.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeTx } from "@/lib/sql";
